@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: Solidity unit, fuzz and invariant tests, then the TypeScript tests.
-# Run it through `npm test`, which provides the right Node and dependencies.
+# The whole test suite: type-check and lint, then Solidity unit, fuzz and invariant tests and the
+# TypeScript tests. Run it through `npm test`, which provides the right Node and dependencies.
 set -euo pipefail
+hardhat compile
+bash scripts/lint.sh
 hardhat test

@@ -8,6 +8,8 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 contract MockERC1271Wallet is IERC1271 {
     bytes4 private constant INVALID_SIGNATURE = 0xffffffff;
 
+    error NotOwner(address caller);
+
     address public immutable OWNER;
 
     constructor(address owner) {
@@ -22,7 +24,8 @@ contract MockERC1271Wallet is IERC1271 {
 
     /// @notice Forwards a call, so that the wallet can act as contributor (revoke, set payout).
     function execute(address target, bytes calldata data) external returns (bytes memory) {
-        require(msg.sender == OWNER, "not owner");
+        if (msg.sender != OWNER) revert NotOwner(msg.sender);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool success, bytes memory result) = target.call(data);
         if (!success) {
             assembly ("memory-safe") {

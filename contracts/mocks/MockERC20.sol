@@ -5,14 +5,14 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
 /// @title Test token with a chosen number of decimals and open minting
 contract MockERC20 is ERC20 {
-    uint8 private immutable _decimals;
+    uint8 private immutable DECIMALS;
 
     constructor(string memory name, string memory symbol, uint8 decimals_) ERC20(name, symbol) {
-        _decimals = decimals_;
+        DECIMALS = decimals_;
     }
 
     function decimals() public view override returns (uint8) {
-        return _decimals;
+        return DECIMALS;
     }
 
     function mint(address to, uint256 amount) external {

@@ -27,6 +27,7 @@ contract ReentrantToken is MockERC20 {
         if (target == address(0) || _isReentering || from == address(0)) return;
 
         _isReentering = true;
+        // solhint-disable-next-line avoid-low-level-calls
         (bool success, bytes memory data) = target.call(payload);
         _isReentering = false;
         reentryFailed = !success;

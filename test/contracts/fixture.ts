@@ -19,8 +19,23 @@ export const SHARE_NOTICE = 30n * ONE_DAY;
 export type Actors = Awaited<ReturnType<typeof namedActors>>;
 
 async function namedActors() {
-  const [admin, attester, consumer, pauser, alice, bob, carol, relayer, outsider] = await viem.getWalletClients();
-  return { admin, attester, consumer, pauser, alice, bob, carol, relayer, outsider };
+  const wallets = await viem.getWalletClients();
+  const wallet = (index: number) => {
+    const client = wallets[index];
+    if (client === undefined) throw new Error(`the test network has no account #${index}`);
+    return client;
+  };
+  return {
+    admin: wallet(0),
+    attester: wallet(1),
+    consumer: wallet(2),
+    pauser: wallet(3),
+    alice: wallet(4),
+    bob: wallet(5),
+    carol: wallet(6),
+    relayer: wallet(7),
+    outsider: wallet(8),
+  };
 }
 
 /** Deploys both contracts and the test tokens, and grants every role to its named actor. */

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Type-checks and lints TypeScript and Solidity. Run it through `npm run lint`.
+set -euo pipefail
+tsc -p tsconfig.json
+eslint .
+solhint --max-warnings 0 'contracts/**/*.sol'
