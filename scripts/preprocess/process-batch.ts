@@ -1,0 +1,133 @@
+import { renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Doc } from "./document.ts";
+import { createDocumentStages, runDocumentStages } from "./document-stages.ts";
+import { hashDocument } from "./hash.ts";
+import type { Language } from "./language.ts";
+import { minhashSignature } from "./minhash.ts";
+import type { Batch } from "./readers/batch.ts";
+import { decodeBytes } from "./readers/decode.ts";
+import { countChanged, countRemoved, createStats, type StageStats } from "./stage.ts";
+import type { Tokenizer } from "./tokenizer.ts";
+
+/** An input line or row that could not become a document, with its location and the reason. */
+export interface RejectedInput {
+  source: string;
+  reason: string;
+}
+
+/** A document that survived the per-document stages, stored in a spool file. */
+export interface SpooledDoc {
+  hash: string;
+  tokens: number;
+  language: Language;
+  /** Byte offset and length of its JSONL line in the shard's spool file. */
+  offset: number;
+  length: number;
+  signature: Uint8Array | null;
+}
+
+export interface ShardResult {
+  shardId: string;
+  docs: SpooledDoc[];
+  stats: StageStats[];
+  rejected: RejectedInput[];
+}
+
+export interface BatchContext {
+  tokenizer: Tokenizer;
+  textField: string;
+  spoolDir: string;
+}
+
+/**
+ * Runs one batch through the per-document stages and writes the survivors to
+ * `spoolDir/<shardId>.jsonl`. The file appears under its final name only when complete, so a
+ * crash never leaves a shard that looks finished.
+ */
+export function processBatch(shardId: string, batch: Batch, context: BatchContext): ShardResult {
+  const read = createStats("read");
+  const stages = createDocumentStages(context.tokenizer);
+  const rejected: RejectedInput[] = [];
+  const docs: SpooledDoc[] = [];
+  const lines: string[] = [];
+  let offset = 0;
+
+  for (const raw of decodeBatch(batch, context.textField, read, rejected)) {
+    const doc = runDocumentStages(stages, { text: raw.text, source: raw.source, tokens: 0, language: "other" });
+    if (doc === null) continue;
+    const line = JSON.stringify({ text: doc.text }) + "\n";
+    const length = Buffer.byteLength(line);
+    const signature = minhashSignature(doc.text);
+    docs.push({
+      hash: hashDocument(doc.text),
+      tokens: doc.tokens,
+      language: doc.language,
+      offset,
+      length,
+      signature: signature ? new Uint8Array(signature.buffer) : null,
+    });
+    lines.push(line);
+    offset += length;
+  }
+
+  const path = join(context.spoolDir, `${shardId}.jsonl`);
+  writeFileSync(path + ".partial", lines.join(""));
+  renameSync(path + ".partial", path);
+  return { shardId, docs, stats: [read, ...stages.map((stage) => stage.stats)], rejected };
+}
+
+/**
+ * Decodes and parses the batch's lines or rows. It acts as the pipeline's first stage, "read":
+ * lines that cannot become documents are counted by reason and listed with their line numbers.
+ */
+export function* decodeBatch(batch: Batch, textField: string, read: StageStats, rejected: RejectedInput[]): Generator<Pick<Doc, "text" | "source">> {
+  if (batch.kind === "texts") {
+    read.documentsIn += batch.items.length;
+    read.documentsOut += batch.items.length;
+    yield* batch.items;
+    return;
+  }
+  let start = 0;
+  let lineNumber = batch.firstLine;
+  for (let end = batch.bytes.indexOf(10); end !== -1; end = batch.bytes.indexOf(10, start), lineNumber++) {
+    const bytes = batch.bytes.subarray(start, end);
+    start = end + 1;
+    const source = `${batch.input}:${lineNumber}`;
+    const parsed = parseLine(bytes, textField);
+    if (parsed === null) continue;
+    read.documentsIn++;
+    if ("reason" in parsed) {
+      countRemoved(read, parsed.code, 0);
+      rejected.push({ source, reason: parsed.reason });
+      continue;
+    }
+    if (parsed.legacyEncoding) countChanged(read, "decoded-from-euc-kr", 0, 1);
+    read.documentsOut++;
+    yield { text: parsed.text, source };
+  }
+}
+
+type ParsedLine = { text: string; legacyEncoding: boolean } | { code: string; reason: string } | null;
+
+function parseLine(bytes: Buffer, textField: string): ParsedLine {
+  const decoded = decodeBytes(bytes);
+  if ("error" in decoded) return { code: "undecodable-line", reason: decoded.error };
+  const line = decoded.text.trim();
+  if (line.length === 0) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return { code: "invalid-json", reason: `invalid JSON (${(error as Error).message})` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { code: "not-a-json-object", reason: "not a JSON object" };
+  const text = (value as Record<string, unknown>)[textField];
+  if (typeof text !== "string") {
+    return {
+      code: "missing-text-field",
+      reason: `field "${textField}" is ${text === undefined ? "missing" : `a ${typeof text}, not a string`}; pass --text-field to read another field`,
+    };
+  }
+  return { text, legacyEncoding: decoded.encoding === "euc-kr" };
+}

@@ -1,0 +1,26 @@
+/** A group of raw documents sent to one worker; it is also the unit of resumption. */
+export type Batch =
+  | {
+      kind: "lines";
+      /** Input file as given on the command line or found in a folder. */
+      input: string;
+      /** 1-based number of the first line in `bytes`. */
+      firstLine: number;
+      /** Complete JSONL lines, each ending in a line feed, still undecoded. */
+      bytes: Buffer;
+    }
+  | { kind: "texts"; input: string; items: Array<{ text: string; source: string }> };
+
+/** A file that was passed over, with the reason shown in the report. */
+export interface SkippedInput {
+  kind: "skipped";
+  input: string;
+  reason: string;
+}
+
+/** What a reader yields: batches of documents, and the files it could not read. */
+export type ReaderItem = (Batch & { inputBytes: number }) | SkippedInput;
+
+/** Size at which a reader closes a batch: larger batches amortise worker messages, smaller ones balance better. */
+export const BATCH_MAX_BYTES = 1 << 20;
+export const BATCH_MAX_DOCUMENTS = 2000;
