@@ -10,7 +10,7 @@ const IPV6 = new RegExp(
   "g",
 );
 // Four-part release numbers look like addresses; the word before them says which they are.
-const VERSION_WORD = /(?:version|release|ver\.?|v|버전)\s*$/i;
+const VERSION_WORD = /(?:\b(?:version|release|ver\.?|v)|버전)\s*$/i;
 
 export const ipAddressDetector: PiiDetector = {
   kind: "ip-address",
