@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { parse } from "csv-parse";
 import { BATCH_MAX_BYTES, BATCH_MAX_DOCUMENTS, type ReaderItem } from "./batch.ts";
+import { decodeCp949 } from "./cp949.ts";
 import { decodeBytes } from "./decode.ts";
 
 const SAMPLE_BYTES = 1 << 16;
@@ -26,7 +27,6 @@ export async function* readCsv(path: string, textField: string): AsyncGenerator<
       skip_empty_lines: true,
     }),
   );
-  const decoder = encoding.encoding === "euc-kr" ? new TextDecoder("euc-kr") : null;
   let items: Array<{ text: string; source: string }> = [];
   let bytes = 0;
   let row = 0;
@@ -41,7 +41,7 @@ export async function* readCsv(path: string, textField: string): AsyncGenerator<
       return;
     }
     const value = record[textField];
-    const text = typeof value === "string" ? value : value && decoder ? decoder.decode(value) : "";
+    const text = typeof value === "string" ? value : value ? (decodeCp949(value) ?? "") : "";
     items.push({ text, source: `${path}#row${row}` });
     bytes += text.length;
     if (bytes >= BATCH_MAX_BYTES || items.length >= BATCH_MAX_DOCUMENTS) {

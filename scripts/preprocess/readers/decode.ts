@@ -1,9 +1,9 @@
+import { decodeCp949, looksLikeKorean } from "./cp949.ts";
+
 /** How a file or line was decoded, or why it could not be. */
 export type Decoded = { text: string; encoding: "utf-8" | "utf-16le" | "utf-16be" | "euc-kr" } | { error: string };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
-// WHATWG "euc-kr" is Windows code page 949 (UHC), a superset of EUC-KR, so it covers CP949 too.
-const eucKr = new TextDecoder("euc-kr", { fatal: true });
 const otherLegacy = [
   { label: "shift_jis", name: "Shift_JIS" },
   { label: "gb18030", name: "GB18030" },
@@ -22,11 +22,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: try the legacy Korean encoding next.
   }
-  try {
-    return { text: eucKr.decode(bytes), encoding: "euc-kr" };
-  } catch {
-    // Not EUC-KR either: name the encoding it most resembles.
-  }
+  const korean = decodeCp949(bytes);
+  if (korean !== null && looksLikeKorean(korean)) return { text: korean, encoding: "euc-kr" };
   const offset = firstInvalidUtf8Offset(bytes);
   const guess = otherLegacy.find(({ label }) => decodesCleanly(label, bytes))?.name ?? "ISO-8859-1 or Windows-1252";
   return {
