@@ -60,7 +60,7 @@ export async function startLocalNode(options: StartLocalNodeOptions): Promise<Lo
     await waitForRpc(url, child, options.timeoutMs ?? 60_000);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\nNode output:\n${output.slice(-2_000)}`);
+    throw new Error(`${(error as Error).message}\nNode output:\n${output.slice(-2_000)}`, { cause: error });
   }
   return { url, port, process: child, stop };
 }
