@@ -92,8 +92,8 @@ export async function deployPlatform(parameters: DeployParameters): Promise<Depl
 }
 
 /**
- * A local node starts empty after a restart while Ignition's journal still lists its old
- * contracts; such a journal would make Ignition skip the deployment, so it is removed.
+ * A restarted local node is empty, but Ignition's journal still lists the old contracts and would
+ * make Ignition skip the deployment. Such a journal is removed.
  */
 async function discardStaleLocalJournal(client: ReturnType<typeof createPublicClient>, chainId: number, journalDir: string) {
   if (chainId !== LOCAL_CHAIN_ID) return;

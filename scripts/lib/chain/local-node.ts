@@ -1,7 +1,7 @@
 /**
- * Starts and stops a local Hardhat node on 127.0.0.1, the platform's default chain. The port is
- * free when chosen (port 0 asks the operating system for one), and the node is ready when its
- * JSON-RPC endpoint answers `eth_chainId`.
+ * Starts and stops a local Hardhat node on 127.0.0.1, the platform's default chain. Port 0 lets
+ * the operating system pick a free port. The node is ready when its JSON-RPC endpoint returns
+ * `eth_chainId`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
@@ -19,7 +19,7 @@ export interface StartLocalNodeOptions {
   port?: number;
   /** Repository root, where `hardhat.config.ts` is. */
   projectRoot: string;
-  /** Milliseconds to wait for the node to answer. */
+  /** Milliseconds to wait for the node's first JSON-RPC response. */
   timeoutMs?: number;
 }
 
@@ -38,7 +38,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `hardhat node` on 127.0.0.1 and resolves when it answers JSON-RPC. */
+/** Starts `hardhat node` on 127.0.0.1 and resolves when its JSON-RPC endpoint responds. */
 export async function startLocalNode(options: StartLocalNodeOptions): Promise<LocalNode> {
   const port = options.port === undefined || options.port === 0 ? await freePort() : options.port;
   const hardhat = path.join(options.projectRoot, "node_modules", "hardhat", "dist", "src", "cli.js");
@@ -82,7 +82,7 @@ async function waitForRpc(url: string, child: ChildProcess, timeoutMs: number) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`hardhat node at ${url} did not answer within ${timeoutMs} ms`);
+  throw new Error(`hardhat node at ${url} did not respond within ${timeoutMs} ms`);
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -1,8 +1,7 @@
 /**
  * Reads event logs in block ranges. Public JSON-RPC endpoints cap the block range and the number
- * of results of one `eth_getLogs`, and fail now and then; this reader halves the range when the
- * endpoint rejects it as too large, retries transient failures with exponential backoff, and grows
- * the range again after successes.
+ * of results of one `eth_getLogs`, and fail now and then. This reader halves the range when the
+ * endpoint rejects it as too large and retries transient failures with exponential backoff.
  */
 import type { Address, Log, PublicClient } from "viem";
 
@@ -12,7 +11,7 @@ export interface ReadLogsParameters {
   toBlock: bigint;
   /** First range tried, in blocks. */
   initialRange?: bigint;
-  /** Smallest range before a "too large" answer counts as a failure. */
+  /** Smallest range; a "too large" error at this range counts as a failure. */
   minRange?: bigint;
   /** Retries of one range after transient failures. */
   retries?: number;

@@ -1,7 +1,7 @@
 /**
- * Verifies a deployment from chain data: checks the code at the recorded addresses, rebuilds the
- * allocation from the contracts' logs, compares it with the contracts' views, checks the
- * accounting invariants per version and, when given a report fetcher, each report's sha256.
+ * Verifies a deployment from chain data. It checks the code at the recorded addresses, rebuilds
+ * the allocation from the contracts' logs and compares it with the contracts' views. Then it checks
+ * the accounting invariants per version and, when given a report fetcher, each report's sha256.
  */
 import type { Address, Hex, PublicClient } from "viem";
 
