@@ -162,6 +162,11 @@ contract RevenueSplitterFuzzTest is SplitterFixture {
         vm.prank(consumer);
         splitter.setShare(serviceId, decreased);
 
+        vm.warp(scheduledAt + SHARE_DECREASE_NOTICE - 1);
+        assertEq(splitter.shareInForce(serviceId), initial, "old share until the last second of the notice");
+        vm.warp(scheduledAt + SHARE_DECREASE_NOTICE);
+        assertEq(splitter.shareInForce(serviceId), decreased, "new share from the end of the notice");
+
         vm.warp(scheduledAt + elapsed);
         uint16 expectedShare = elapsed >= SHARE_DECREASE_NOTICE ? decreased : initial;
         assertEq(splitter.shareInForce(serviceId), expectedShare, "decrease waits for the notice");
