@@ -70,7 +70,7 @@ export interface LocalServer {
 /** Starts an HTTP server on 127.0.0.1 on a free port, and stops it when the test ends. */
 export async function startLocalServer(
   t: TestContext,
-  handler: (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>,
+  handler: (request: http.IncomingMessage, response: http.ServerResponse) => unknown,
 ): Promise<LocalServer> {
   const requests: string[] = [];
   const server = http.createServer((request, response) => {
