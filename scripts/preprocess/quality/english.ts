@@ -18,6 +18,14 @@ export const ENGLISH_RULES = {
 const STOP_WORDS = new Set<string>(ENGLISH_RULES.stopWords);
 const HAS_LETTER = /\p{L}/u;
 
+function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) | 32;
+    if (code >= 97 && code <= 122) return true;
+  }
+  return HAS_LETTER.test(word);
+}
+
 function isJudged(features: TextFeatures): boolean {
   return features.words.length >= ENGLISH_RULES.minWords;
 }
@@ -45,7 +53,7 @@ function hasManyHashesOrEllipses(features: TextFeatures): string | null {
 
 function hasFewAlphabeticWords(features: TextFeatures): string | null {
   if (!isJudged(features)) return null;
-  const alphabetic = features.words.filter((word) => HAS_LETTER.test(word)).length;
+  const alphabetic = features.words.filter(hasLetter).length;
   return alphabetic / features.words.length < ENGLISH_RULES.minAlphabeticWordShare ? "en-few-alphabetic-words" : null;
 }
 

@@ -1,18 +1,15 @@
-import type { QualityRule, TextFeatures } from "./features.ts";
+import { CHARACTER_RUN_LENGTH, type QualityRule, type TextFeatures } from "./features.ts";
 
 /** Thresholds that apply to every language. */
 export const SHARED_RULES = {
   /** Duplicate lines are judged only from this many lines on. */
   minLinesForRepetition: 5,
   maxDuplicateLineShare: 0.3,
-  /** A run of this many identical characters counts as filler ("=====", "ㅋㅋㅋㅋ"). */
-  characterRunLength: 10,
+  characterRunLength: CHARACTER_RUN_LENGTH,
   maxCharacterRunShare: 0.2,
   /** Share of characters that are neither letters, digits, whitespace nor common punctuation. */
   maxSymbolShare: 0.25,
 } as const;
-
-const SYMBOL = /[^\p{L}\p{N}\p{Z}\s.,;:!?'"()[\]{}<>\-–—‘’“”…·%/&@#*+=_~|\\$€₩£¥]/gu;
 
 function hasNoLetters(features: TextFeatures): string | null {
   return features.letters.letters === 0 ? "no-letters" : null;
@@ -33,21 +30,11 @@ function hasRepeatedLines(features: TextFeatures): string | null {
 }
 
 function hasCharacterRuns(features: TextFeatures): string | null {
-  const { text } = features;
-  let inRuns = 0;
-  let runStart = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i < text.length && text[i] === text[runStart]) continue;
-    const length = i - runStart;
-    if (length >= SHARED_RULES.characterRunLength && text[runStart] !== " ") inRuns += length;
-    runStart = i;
-  }
-  return inRuns / text.length > SHARED_RULES.maxCharacterRunShare ? "repeated-characters" : null;
+  return features.runCharacters / features.text.length > SHARED_RULES.maxCharacterRunShare ? "repeated-characters" : null;
 }
 
 function hasManySymbols(features: TextFeatures): string | null {
-  const symbols = features.text.match(SYMBOL)?.length ?? 0;
-  return symbols / features.text.length > SHARED_RULES.maxSymbolShare ? "symbol-heavy" : null;
+  return features.symbols / features.text.length > SHARED_RULES.maxSymbolShare ? "symbol-heavy" : null;
 }
 
 export const sharedRules: readonly QualityRule[] = [hasNoLetters, hasRepeatedLines, hasCharacterRuns, hasManySymbols];

@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { preprocess } from "../preprocess/pipeline.ts";
+import { loadTokenizer } from "../preprocess/tokenizer.ts";
+
+/**
+ * One measurement for bench:preprocess, run in its own process so that peak RSS
+ * (process.resourceUsage().maxRSS, which includes worker threads) belongs to it alone.
+ *   node preprocess-run.ts pipeline INPUT OUT WORKERS
+ *   node preprocess-run.ts tokenizer INPUT
+ * Prints one JSON line: seconds, documents, textBytes, maxRssKb.
+ */
+const [mode, input, out, workers] = process.argv.slice(2);
+
+if (mode === "tokenizer") {
+  const texts = readFileSync(input!, "utf8")
+    .split("\n")
+    .filter((line) => line.length > 0)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  const tokenizer = await loadTokenizer("o200k_base");
+  const started = performance.now();
+  let tokens = 0;
+  for (const text of texts) tokens += tokenizer.countTokens(text);
+  const seconds = (performance.now() - started) / 1000;
+  const textBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  console.log(JSON.stringify({ seconds, documents: texts.length, textBytes, tokens, maxRssKb: process.resourceUsage().maxRSS }));
+} else if (mode === "pipeline") {
+  const started = performance.now();
+  const result = await preprocess({
+    inputs: [input!],
+    outDir: out!,
+    textField: "text",
+    tokenizer: "o200k_base",
+    workers: Number(workers),
+    indexPath: null,
+    strict: false,
+    fresh: true,
+    keepWork: false,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    JSON.stringify({
+      seconds,
+      documents: result.report.documentsIn,
+      tokens: result.report.tokenCount,
+      maxRssKb: process.resourceUsage().maxRSS,
+    }),
+  );
+} else {
+  console.error("usage: preprocess-run.ts pipeline INPUT OUT WORKERS | tokenizer INPUT");
+  process.exit(2);
+}
