@@ -144,6 +144,7 @@ async function sendFile(
     "X-Content-Type-Options": "nosniff",
   };
   if (request.headers["if-none-match"] === etag) {
+    await chunks.return?.();
     response.writeHead(304, headers);
     response.end();
     return;
@@ -155,6 +156,7 @@ async function sendFile(
     "Content-Length": String(size),
   });
   if (request.method === "HEAD" || first.done === true) {
+    await chunks.return?.();
     response.end();
     return;
   }

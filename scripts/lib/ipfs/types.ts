@@ -1,3 +1,4 @@
+import type { CID } from "multiformats/cid";
 import type { CidVersion } from "./import-settings.ts";
 import type { Sha256Hex } from "./sha256.ts";
 
@@ -24,7 +25,7 @@ export interface IpfsBackend {
   /** Stores `bytes` as a UnixFS file, with the same CID that `ipfs add` gives for these settings. */
   addFile(bytes: Uint8Array): Promise<AddFileResult>;
   /** Returns the whole file stored under `cid` (a CID string or object). */
-  getFile(cid: string | { toString(): string }, options?: ReadOptions): Promise<Uint8Array>;
+  getFile(cid: string | CID, options?: ReadOptions): Promise<Uint8Array>;
   /** Releases files, sockets and timers. The backend cannot be used afterwards. */
   close(): Promise<void>;
 }
