@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import diagnosticsChannel from "node:diagnostics_channel";
 import { readdir, readFile, writeFile } from "node:fs/promises";
+import type { Socket } from "node:net";
 import { join } from "node:path";
 import { describe, test, type TestContext } from "node:test";
 import { unixfs } from "@helia/unixfs";
@@ -185,6 +187,26 @@ describe("gateway", () => {
     assert.equal(errors.length, 1);
     assert.ok(errors[0]?.error instanceof BlockVerificationError);
     assert.equal(errors[0]?.path, `/ipfs/${cid}`);
+  });
+
+  test("connects only to itself while serving", async (t) => {
+    const { node, gateway } = await startTestGateway(t);
+    const { cid } = await node.addFile(pseudoRandomBytes(3 * CHUNK_SIZE_BYTES, 25));
+    const connections: string[] = [];
+    const onSocket = (message: unknown) => {
+      const { socket } = message as { socket: Socket };
+      socket.once("connect", () => connections.push(`${socket.remoteAddress}:${socket.remotePort}`));
+    };
+    diagnosticsChannel.subscribe("net.client.socket", onSocket);
+    t.after(() => diagnosticsChannel.unsubscribe("net.client.socket", onSocket));
+
+    const found = await fetch(`${gateway.url}/ipfs/${cid}`);
+    await found.arrayBuffer();
+    const missing = await fetch(`${gateway.url}/ipfs/${ABSENT_CID}`);
+    await missing.arrayBuffer();
+
+    assert.ok(connections.length > 0, "the test's own requests are seen");
+    assert.deepEqual(new Set(connections), new Set([`127.0.0.1:${gateway.port}`]));
   });
 
   test("close lets a running response finish", async (t) => {
