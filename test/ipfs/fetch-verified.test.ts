@@ -169,6 +169,18 @@ describe("fetchVerified", () => {
     assert.equal(server.requests.length, 4);
   });
 
+  test("refused connection is retried, then named", async (t) => {
+    const server = await startLocalServer(t, () => {});
+    await server.close();
+
+    await assert.rejects(fetchVerified(server.url, REPORT_CID, REPORT_SHA256, QUICK), (error: unknown) => {
+      assert.ok(error instanceof GatewayRequestError);
+      assert.equal(error.attempts, 3);
+      assert.match(error.message, /ECONNREFUSED/);
+      return true;
+    });
+  });
+
   test("times out a gateway that never responds", async (t) => {
     const server = await startLocalServer(t, () => {});
     const started = Date.now();

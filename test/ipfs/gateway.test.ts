@@ -7,7 +7,7 @@ import { describe, test, type TestContext } from "node:test";
 import { unixfs } from "@helia/unixfs";
 import { FsBlockstore } from "blockstore-fs";
 import { openEmbeddedNode } from "../../scripts/lib/ipfs/embedded-node.ts";
-import { BlockVerificationError } from "../../scripts/lib/ipfs/errors.ts";
+import { BlockVerificationError, IpfsError } from "../../scripts/lib/ipfs/errors.ts";
 import { startGateway } from "../../scripts/lib/ipfs/gateway.ts";
 import { CHUNK_SIZE_BYTES } from "../../scripts/lib/ipfs/import-settings.ts";
 import { pseudoRandomBytes, tempDir, utf8 } from "./fixtures.ts";
@@ -240,5 +240,16 @@ describe("gateway port", () => {
     });
 
     assert.equal(gateway.port, port);
+  });
+
+  test("busy port fails clearly", async (t) => {
+    const { node, gateway } = await startTestGateway(t);
+
+    await assert.rejects(startGateway(node, { port: gateway.port }), (error: unknown) => {
+      assert.ok(error instanceof IpfsError);
+      assert.match(error.message, new RegExp(`failed to listen on 127.0.0.1:${gateway.port}`));
+      assert.match(error.details ?? "", /EADDRINUSE/);
+      return true;
+    });
   });
 });

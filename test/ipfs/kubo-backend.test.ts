@@ -115,6 +115,7 @@ describe("Kubo backend", () => {
       assert.equal(error.apiUrl, `${kuboNode.url}/`);
       assert.match(error.message, new RegExp(`Kubo RPC add at ${kuboNode.url}/ failed`));
       assert.match(error.message, /ONETT_IPFS_API/);
+      assert.match(error.details ?? "", /ECONNREFUSED/);
       return true;
     });
   });

@@ -188,7 +188,14 @@ export class GatewayRequestError extends IpfsError {
   }
 }
 
-/** Returns the message of an unknown thrown value. */
+/**
+ * Returns the message of an unknown thrown value, followed by its cause's message if that adds to it.
+ * fetch, for one, throws "fetch failed" and keeps the reason (such as ECONNREFUSED) in the cause.
+ */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  if (error.cause instanceof Error && !error.message.includes(error.cause.message)) {
+    return `${error.message} (${error.cause.message})`;
+  }
+  return error.message;
 }

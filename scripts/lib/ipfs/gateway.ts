@@ -72,8 +72,17 @@ export async function startGateway(node: FileReader, parameters: StartGatewayPar
     });
   });
 
-  server.listen(parameters.port ?? 0, host);
-  await once(server, "listening");
+  const requestedPort = parameters.port ?? 0;
+  server.listen(requestedPort, host);
+  try {
+    await once(server, "listening");
+  } catch (error) {
+    throw new IpfsError(`The IPFS gateway failed to listen on ${host}:${requestedPort}.`, {
+      nextStep: "Pick another port, or port 0 for a free one.",
+      details: messageOf(error),
+      cause: error,
+    });
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
