@@ -67,7 +67,7 @@ export async function startGateway(node: FileReader, parameters: StartGatewayPar
       } else if (error instanceof IpfsError) {
         sendText(response, 500, `${error.shortMessage}\n`);
       } else {
-        sendText(response, 500, "Internal gateway error; the gateway log has the details.\n");
+        sendText(response, 500, "Internal gateway error. The gateway log has the details.\n");
       }
     });
   });
@@ -110,7 +110,7 @@ async function handleRequest(node: FileReader, request: http.IncomingMessage, re
   }
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.setHeader("Allow", ALLOWED_METHODS);
-    sendText(response, 405, `Method ${request.method} is not allowed; use GET or HEAD.\n`);
+    sendText(response, 405, `Method ${request.method} is not allowed. Use GET or HEAD.\n`);
     return;
   }
 
@@ -134,12 +134,8 @@ async function sendFile(
   signal: AbortSignal,
 ) {
   let size: number;
-  let chunks: AsyncIterator<Uint8Array>;
-  let first: IteratorResult<Uint8Array>;
   try {
     ({ size } = await node.statFile(cidText, { signal }));
-    chunks = node.catFile(cidText, { signal })[Symbol.asyncIterator]();
-    first = await chunks.next();
   } catch (error) {
     if (sendClientError(response, error)) return;
     throw error;
@@ -153,11 +149,15 @@ async function sendFile(
     "X-Content-Type-Options": "nosniff",
   };
   if (request.headers["if-none-match"] === etag) {
-    await chunks.return?.();
     response.writeHead(304, headers);
     response.end();
     return;
   }
+
+  // The first chunk is read before the headers are sent: it sets the Content-Type, and a corrupt
+  // block found here can still get a 500 status.
+  const chunks = node.catFile(cidText, { signal })[Symbol.asyncIterator]();
+  const first = await chunks.next();
 
   response.writeHead(200, {
     ...headers,
@@ -184,7 +184,7 @@ function sendClientError(response: http.ServerResponse, error: unknown): boolean
     return true;
   }
   if (error instanceof NotAFileError) {
-    sendText(response, 400, `CID ${error.cid} is not a file; this gateway serves files only.\n`);
+    sendText(response, 400, `CID ${error.cid} is not a file. This gateway serves files only.\n`);
     return true;
   }
   if (error instanceof CidNotFoundError) {
@@ -211,6 +211,7 @@ async function writeChunk(response: http.ServerResponse, chunk: Uint8Array): Pro
 function sendText(response: http.ServerResponse, status: number, text: string): void {
   response.writeHead(status, {
     "Content-Type": "text/plain; charset=utf-8",
+    "X-Content-Type-Options": "nosniff",
     "Content-Length": String(Buffer.byteLength(text)),
     "Cache-Control": "no-store",
   });
