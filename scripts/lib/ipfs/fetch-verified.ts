@@ -142,15 +142,15 @@ async function readBody(response: Response, maxBytes: number, cid: string, url: 
 
   const chunks: Uint8Array[] = [];
   let length = 0;
-  if (response.body !== null) {
-    for await (const chunk of response.body) {
-      length += chunk.length;
-      if (length > maxBytes) {
-        await response.body.cancel();
-        throw new GatewayRequestError(cid, url, attempt, response.status, tooLarge(length, maxBytes));
-      }
-      chunks.push(chunk);
+  // A reader loop, because not every browser's ReadableStream supports `for await`.
+  const reader = response.body?.getReader();
+  for (let next = await reader?.read(); next !== undefined && !next.done; next = await reader?.read()) {
+    length += next.value.length;
+    if (length > maxBytes) {
+      await reader?.cancel();
+      throw new GatewayRequestError(cid, url, attempt, response.status, tooLarge(length, maxBytes));
     }
+    chunks.push(next.value);
   }
   return concatBytes(chunks);
 }
