@@ -3,10 +3,14 @@
  * of results of one `eth_getLogs`, and fail now and then. This reader halves the range when the
  * endpoint rejects it as too large and retries transient failures with exponential backoff.
  */
-import type { Address, Log, PublicClient } from "viem";
+import type { AbiEvent, Address, Log, PublicClient } from "viem";
 
 export interface ReadLogsParameters {
   addresses: Address[];
+  /** Only logs of this event; all events when undefined. */
+  event?: AbiEvent;
+  /** Values of the event's indexed arguments to filter on; needs `event`. */
+  args?: Record<string, unknown>;
   fromBlock: bigint;
   toBlock: bigint;
   /** First range tried, in blocks. */
@@ -29,15 +33,18 @@ export interface ReadLogsReturnType {
 /** Thrown when a block range cannot be read after every retry. */
 export class LogReadError extends Error {
   override name = "LogReadError" as const;
-  constructor(
-    readonly fromBlock: bigint,
-    readonly toBlock: bigint,
-    override readonly cause: unknown,
-  ) {
+  readonly fromBlock: bigint;
+  readonly toBlock: bigint;
+
+  // Plain fields instead of parameter properties: Node runs this file by stripping types only.
+  constructor(fromBlock: bigint, toBlock: bigint, cause: unknown) {
     super(
       `Reading logs of blocks ${fromBlock}-${toBlock} failed: ${messageOf(cause)}. ` +
         "Check the RPC endpoint, or lower the range with --log-range.",
+      { cause },
     );
+    this.fromBlock = fromBlock;
+    this.toBlock = toBlock;
   }
 }
 
@@ -63,7 +70,8 @@ export async function readLogs(client: PublicClient, parameters: ReadLogsParamet
     requests += 1;
     parameters.onRequest?.(from, to);
     try {
-      logs.push(...(await client.getLogs({ address: parameters.addresses, fromBlock: from, toBlock: to })));
+      const filter = parameters.event === undefined ? {} : { event: parameters.event, args: parameters.args };
+      logs.push(...(await client.getLogs({ address: parameters.addresses, ...filter, fromBlock: from, toBlock: to } as never)));
       from = to + 1n;
       attempt = 0;
       range = minBigInt(range * 2n, maxRange);
