@@ -1,0 +1,106 @@
+/**
+ * `1tt register` killed right after its first batch is mined, then run again: the registry must
+ * hold every dataset exactly once. The first run is the real `bin/1tt` process. A test hook makes
+ * it kill itself with SIGKILL after one mined batch, as a crash or a power cut would.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+
+import { createPublicClient, http, keccak256, parseEventLogs, stringToHex, type Address, type PublicClient } from "viem";
+
+import { registryAbi } from "../../scripts/lib/chain/abis.ts";
+import { startLocalNode, type LocalNode } from "../../scripts/lib/chain/local-node.ts";
+import { REPORT_FORMAT } from "../../scripts/preprocess/report.ts";
+import { ACTORS, BIN, cli, lastJson, ROOT, tempDir } from "./helpers.ts";
+
+const DATASETS = 7;
+const BATCH_SIZE = 2;
+
+describe("1tt register after a crash", () => {
+  let node: LocalNode;
+  let work: string;
+  let env: Record<string, string>;
+  let client: PublicClient;
+  let registry: Address;
+  const folders: string[] = [];
+
+  before(async () => {
+    node = await startLocalNode({ projectRoot: ROOT });
+    work = tempDir();
+    env = {
+      ONETT_RPC_URL: node.url,
+      ONETT_DEPLOYMENTS: path.join(work, "deployments"),
+      ONETT_IPFS_REPO: path.join(work, "ipfs"),
+    };
+    client = createPublicClient({ transport: http(node.url) }) as PublicClient;
+    const deployed = await cli(["deploy", "--json"], { ...env, ONETT_DEPLOYER_KEY: ACTORS.operator.key });
+    assert.equal(deployed.code, 0, deployed.stderr);
+    registry = deployed.json!.registry as Address;
+
+    // Report files with only the registered fields stand in for preprocessing, which the flow test covers.
+    for (let i = 0; i < DATASETS; i++) {
+      const folder = path.join(work, `dataset-${i}`);
+      mkdirSync(folder);
+      writeFileSync(
+        path.join(folder, "report.json"),
+        JSON.stringify({
+          format: REPORT_FORMAT,
+          datasetId: keccak256(stringToHex(`crash-test dataset ${i}`)),
+          tokenCount: 1_000 + i,
+          pipelineId: keccak256(stringToHex("pipeline")),
+          tokenizerId: keccak256(stringToHex("o200k_base")),
+        }),
+      );
+      folders.push(folder);
+      for (const [argv, extra] of [
+        [["publish", folder], {}],
+        [["consent", folder], { ONETT_CONTRIBUTOR_KEY: (i % 2 === 0 ? ACTORS.alice : ACTORS.bob).key }],
+        [["attest", folder], { ONETT_ATTESTER_KEY: ACTORS.operator.key }],
+      ] as const) {
+        const result = await cli([...argv], { ...env, ...extra });
+        assert.equal(result.code, 0, `${argv.join(" ")}: ${result.stderr}`);
+      }
+    }
+  });
+
+  after(async () => {
+    await node?.stop();
+  });
+
+  it("registers each dataset once when re-run", async () => {
+    const crashed = spawnSync("bash", [BIN, "register", ...folders, "--batch-size", String(BATCH_SIZE)], {
+      cwd: work,
+      encoding: "utf8",
+      env: { ...process.env, ...env, ONETT_RELAYER_KEY: ACTORS.relayer.key, ONETT_TEST_CRASH_AFTER_BATCHES: "1", ONETT_CWD: "" },
+      timeout: 120_000,
+    });
+    assert.equal(crashed.signal ?? (crashed.status === 137 ? "SIGKILL" : null), "SIGKILL", `status ${crashed.status}\n${crashed.stderr}`);
+    assert.match(crashed.stderr, /batch 1: registered 2 in tx/);
+    assert.doesNotMatch(crashed.stderr, /batch 2/);
+    assert.equal(await datasetCount(), BigInt(BATCH_SIZE));
+
+    const rerun = spawnSync("bash", [BIN, "register", ...folders, "--batch-size", String(BATCH_SIZE), "--json"], {
+      cwd: work,
+      encoding: "utf8",
+      env: { ...process.env, ...env, ONETT_RELAYER_KEY: ACTORS.relayer.key, ONETT_CWD: "" },
+      timeout: 120_000,
+    });
+    assert.equal(rerun.status, 0, rerun.stderr);
+    const summary = lastJson(rerun.stdout)!;
+    assert.equal((summary.skipped as unknown[]).length, BATCH_SIZE);
+    assert.equal((summary.registered as unknown[]).length, DATASETS - BATCH_SIZE);
+
+    assert.equal(await datasetCount(), BigInt(DATASETS));
+    const logs = await client.getLogs({ address: registry, fromBlock: 0n, toBlock: "latest" });
+    const registered = parseEventLogs({ abi: registryAbi, logs, eventName: "DatasetRegistered" }).map((event) => event.args.datasetId);
+    const expected = Array.from({ length: DATASETS }, (_, i) => keccak256(stringToHex(`crash-test dataset ${i}`)));
+    assert.deepEqual([...registered].sort(), [...expected].sort());
+  });
+
+  async function datasetCount() {
+    return await client.readContract({ address: registry, abi: registryAbi, functionName: "datasetCount" });
+  }
+});
