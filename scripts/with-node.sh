@@ -22,14 +22,14 @@ if ! node_is_recent; then
   exec npx --yes -p "$NODE_PACKAGE" -- bash "${BASH_SOURCE[0]}" "$@"
 fi
 
-# Install when node_modules is missing or was installed from another lockfile. npm itself must
-# run under the new Node: under Node 20 it silently skips Hardhat's native engine package.
-stamp="$root/node_modules/.1tt-lock-sha256"
-lock_hash="$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)"
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
-  echo "Installing dependencies with npm ci (package-lock.json changed or node_modules is missing)." >&2
+# Install when node_modules is missing, older than package-lock.json (npm rewrites its own
+# node_modules/.package-lock.json on every install), or lacks Hardhat's native engine. npm itself
+# must run under the new Node: under Node 20 it silently skips that engine package.
+installed="$root/node_modules/.package-lock.json"
+engine="$root/node_modules/@nomicfoundation/edr-linux-x64-gnu"
+if [[ ! -f "$installed" || "$root/package-lock.json" -nt "$installed" || ! -d "$engine" ]]; then
+  echo "Installing dependencies with npm ci (node_modules is missing or older than package-lock.json)." >&2
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$lock_hash" > "$stamp"
 fi
 
 export PATH="$root/node_modules/.bin:$PATH"
