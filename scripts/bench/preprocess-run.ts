@@ -42,6 +42,7 @@ if (mode === "tokenizer") {
       seconds,
       documents: result.report.documentsIn,
       tokens: result.report.tokenCount,
+      phaseMs: result.phaseMs,
       maxRssKb: process.resourceUsage().maxRSS,
     }),
   );

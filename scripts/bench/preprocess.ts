@@ -5,11 +5,10 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 
 /**
- * bench:preprocess: throughput and peak memory of the whole `1tt preprocess` pipeline with 1 and
- * 2 workers on the real corpora from `npm run corpora:fetch`, next to the throughput of the
- * tokenizer alone on the same texts, and peak RSS on a 50 MB and a 200 MB input. Every figure
- * comes from a separate child process (scripts/bench/preprocess-run.ts). It prints figures and
- * checks nothing; docs/benchmarks.md records a run.
+ * Measures `1tt preprocess` on the real corpora from `npm run corpora:fetch`: throughput and
+ * peak RSS with 1 and 2 workers, next to the throughput of the tokenizer alone on the same texts.
+ * It also compares peak RSS on a 50 MB and a 200 MB input. Each figure comes from its own child
+ * process (scripts/bench/preprocess-run.ts). It prints figures and checks nothing.
  */
 const ROOT = join(import.meta.dirname, "..", "..");
 const CORPORA = join(ROOT, ".1tt", "corpora");
@@ -41,7 +40,7 @@ async function buildInput(path: string, sources: string[], targetBytes?: number)
         if (line.length === 0) continue;
         const text = (JSON.parse(line) as { text: string }).text;
         const record = JSON.stringify({ text: copy === 0 ? text : `[copy ${copy}]\n${text}` }) + "\n";
-        if (!out.write(record)) await new Promise((resolve) => out.once("drain", resolve));
+        if (!out.write(record)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
         written += Buffer.byteLength(record);
         if (targetBytes !== undefined && written >= targetBytes) break;
       }

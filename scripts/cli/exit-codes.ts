@@ -7,7 +7,7 @@ export const EXIT = {
   usage: 2,
   /** The input cannot be used: not found, or rejected lines or files under --strict. */
   input: 3,
-  /** The output folder holds an unfinished run of other inputs or settings (see --fresh). */
+  /** The output folder contains an unfinished run of other inputs or settings (see --fresh). */
   conflict: 4,
   /** The chain cannot be used: RPC endpoint unreachable, wrong chain, or no deployment recorded for it. */
   chain: 5,
@@ -26,7 +26,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   1    unexpected failure (bug or system error)
   2    invalid usage: unknown command or option, or an invalid option value
   3    invalid input: an input is missing, or --strict found rejected lines or skipped files
-  4    the output folder holds an unfinished run of other inputs or settings (pass --fresh)
+  4    the output folder contains an unfinished run of other inputs or settings (pass --fresh)
   5    chain error: the RPC endpoint is unreachable, is another chain, or has no deployment
   6    rejected: a contract reverted (the message says why) or the command refused to send
   7    verification found a mismatch

@@ -1,5 +1,5 @@
 /**
- * A one-line progress bar on stderr. It draws only when stderr is a terminal, so logs and
+ * Creates a one-line progress bar on stderr. It draws only when stderr is a terminal, so logs and
  * `--json` output stay clean, and redraws at most ten times a second.
  */
 export function createProgressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }) {

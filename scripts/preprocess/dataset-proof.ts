@@ -7,7 +7,7 @@ import { MANIFEST_FILE } from "./write-dataset.ts";
 export interface DocumentProof {
   datasetId: string;
   documentHash: string;
-  /** The leaf as OpenZeppelin's MerkleProof sees it: keccak256(keccak256(documentHash)). */
+  /** Leaf that OpenZeppelin's MerkleProof verifies: keccak256(keccak256(documentHash)). */
   leaf: string;
   proof: string[];
 }

@@ -1,4 +1,4 @@
-/** The output folder holds an unfinished run of other inputs or settings. */
+/** The output folder contains an unfinished run of other inputs or settings. */
 export class OutputConflictError extends Error {
   override readonly name = "OutputConflictError";
 }

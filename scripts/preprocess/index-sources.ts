@@ -34,7 +34,7 @@ export async function addDatasetToIndex(index: IndexStore, datasetDir: string): 
   const source = await index.addSource("dataset", datasetId, datasetDocuments(datasetDir), (hashes) => {
     const root = datasetRoot(hashes);
     if (root !== datasetId) {
-      throw new InvalidSettingError(`${datasetDir} does not match its report: its documents give root ${root}, report.json says ${datasetId}. Nothing was added.`);
+      throw new InvalidSettingError(`${datasetDir} does not match its report: its documents give root ${root}, but report.json has dataset id ${datasetId}. Nothing was added.`);
     }
     return root;
   });
@@ -54,7 +54,7 @@ async function* datasetDocuments(datasetDir: string) {
     const text = (JSON.parse(next.value) as { text: string }).text;
     const hash = hashDocument(text);
     if (hash !== entry.hash) {
-      throw new InvalidSettingError(`${entry.shard} line ${entry.line} has hash ${hash}, but ${MANIFEST_FILE} says ${entry.hash}. Nothing was added.`);
+      throw new InvalidSettingError(`${entry.shard} line ${entry.line} has hash ${hash}, but ${MANIFEST_FILE} lists ${entry.hash}. Nothing was added.`);
     }
     const signature = minhashSignature(text);
     yield { hash, signature, bands: signature ? bandKeys(signature) : [] };

@@ -29,9 +29,9 @@ export const EMPTY_INDEX_STATE: IndexState = { sequence: 0, stateId: "0x" + "00"
 
 /**
  * Persistent, append-only index of every document already registered by any contributor and of
- * the consumer's reference corpus, in SQLite. Each added source gets the next sequence number;
- * preprocessing can look documents up "as of" a sequence, so a rerun against a grown index still
- * reproduces the earlier result.
+ * the consumer's reference corpus, in SQLite. Each added source gets the next sequence number.
+ * Preprocessing looks documents up as of one sequence number, so a rerun against a grown index
+ * still reproduces the earlier result.
  */
 export class IndexStore {
   readonly db: DatabaseSync;
@@ -88,7 +88,7 @@ export class IndexStore {
     return this.sources().find((source) => source.contentId === contentId);
   }
 
-  /** Returns the kind of the source that holds `hash` at or before `sequence`, if any. */
+  /** Returns the kind of the source that contains `hash` at or before `sequence`, if any. */
   lookupDocument(hash: string, sequence: number): IndexSourceKind | undefined {
     const row = this.#findDocument.get(hash, sequence) as { kind: IndexSourceKind } | undefined;
     return row?.kind;

@@ -31,7 +31,7 @@ export const RUN_JSON = "run.json";
 export interface PreprocessOptions {
   inputs: string[];
   outDir: string;
-  /** JSON field, CSV column or Parquet column that holds the text. */
+  /** JSON field, CSV column or Parquet column that contains the text. */
   textField: string;
   /** `o200k_base` or the path of a Hugging Face tokenizer.json. */
   tokenizer: string;
@@ -62,6 +62,8 @@ export interface PreprocessResult {
   shardsResumed: number;
   shardsProcessed: number;
   elapsedMs: number;
+  /** Wall-clock milliseconds of the phases: reading with the per-document stages, dedup with writing, reports. */
+  phaseMs: { documents: number; dedup: number; report: number };
 }
 
 export function defaultWorkerCount(): number {
@@ -139,6 +141,7 @@ export async function preprocess(options: PreprocessOptions): Promise<Preprocess
     }
     if (failure) throw failure;
 
+    const documentsDone = Date.now();
     const { stats: documentStats, rejected } = collectShardStats(store, ["read", ...documentStages.map((stage) => stage.name)]);
     if (options.strict && (rejected.length > 0 || skipped.length > 0)) throw strictFailure(rejected, skipped);
 
@@ -149,6 +152,7 @@ export async function preprocess(options: PreprocessOptions): Promise<Preprocess
       createNearDedupStage(store.db),
     ];
     const dataset = writeDataset(store, options.outDir, dedupStages);
+    const dedupDone = Date.now();
     const allStages = [...documentStages, ...dedupStages];
     const readStats = documentStats[0]!;
 
@@ -174,10 +178,12 @@ export async function preprocess(options: PreprocessOptions): Promise<Preprocess
     writeFileSync(join(options.outDir, REPORT_HTML), renderReportHtml(report));
 
     const elapsedMs = Date.now() - started;
+    const phaseMs = { documents: documentsDone - started, dedup: dedupDone - documentsDone, report: Date.now() - dedupDone };
     const run = {
       startedAt,
       finishedAt: new Date().toISOString(),
       elapsedMs,
+      phaseMs,
       node: process.version,
       workers: options.workers,
       inputs: files.map((file) => ({ path: file.path, bytes: file.bytes, format: file.format })),
@@ -192,7 +198,7 @@ export async function preprocess(options: PreprocessOptions): Promise<Preprocess
     writeFileSync(join(options.outDir, RUN_JSON), JSON.stringify(run, null, 2) + "\n");
     store.close();
     if (!options.keepWork) rmSync(workDir, { recursive: true, force: true });
-    return { report, outDir: options.outDir, shardsResumed, shardsProcessed, elapsedMs };
+    return { report, outDir: options.outDir, shardsResumed, shardsProcessed, elapsedMs, phaseMs };
   } finally {
     if (store.db.isOpen) store.close();
     index?.close();
@@ -229,7 +235,7 @@ function openWorkStore(workDir: string, fingerprint: string, fresh: boolean): Wo
   } else if (previous !== fingerprint) {
     store.close();
     throw new OutputConflictError(
-      `${workDir} holds an unfinished run of other input files or settings. Pass --fresh to discard it and start over, or choose another --out folder.`,
+      `${workDir} contains an unfinished run of other input files or settings. Pass --fresh to discard it and start over, or choose another --out folder.`,
     );
   }
   return store;

@@ -9,7 +9,7 @@ export const REPORT_FORMAT = "1tt-preprocess-report/1";
 export const REJECTED_LISTED = 100;
 
 /**
- * The preprocessing report. It holds no timestamps, machine names or timings (those go to
+ * The preprocessing report. It contains no timestamps, machine names or timings (those go to
  * run.json), so the same input, pipeline and tokenizer give a byte-identical report anywhere.
  */
 export interface Report {

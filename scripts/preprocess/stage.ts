@@ -13,7 +13,7 @@ export interface Example {
   excerpt: string;
 }
 
-/** What one stage saw, kept, removed and changed. The report is built from these counts alone. */
+/** Counts of one stage: documents and tokens in and out, removals and changes by reason. The report is built from these counts alone. */
 export interface StageStats {
   stage: string;
   documentsIn: number;
@@ -29,7 +29,7 @@ export interface StageStats {
 
 /**
  * One step of the pipeline. `apply` returns the document to pass on (the same object, possibly
- * with new text) or null when the stage removed it; either way it records why in `stats`.
+ * with new text) or null when the stage removed it. Either way it records the reason in `stats`.
  * Per-document stages run in worker threads on `Doc`; the dedup stages run once over the whole
  * input in content-hash order on `DocEntry`.
  */
@@ -108,5 +108,6 @@ export function selectExamples(examples: Example[]): Example[] {
 
 /** Compares by UTF-16 code units, which unlike localeCompare gives the same order on every machine. */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
 }

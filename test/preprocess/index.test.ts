@@ -68,7 +68,7 @@ describe("shared dedup index", () => {
     const shard = join(first.outDir, "data", "shard-00000.jsonl");
     writeFileSync(shard, readFileSync(shard, "utf8").replace("one document", "one changed document"));
     const index = new IndexStore(join(dir, "index.sqlite"));
-    await assert.rejects(addDatasetToIndex(index, first.outDir), /has hash .* but manifest\.jsonl says/);
+    await assert.rejects(addDatasetToIndex(index, first.outDir), /has hash .* but manifest\.jsonl lists/);
     assert.equal(index.sources().length, 0);
     index.close();
   });

@@ -8,8 +8,8 @@ export interface PiiDetector {
   find(text: string): Array<[number, number]>;
 }
 
-// Digit boundaries: a match may touch Hangul (Korean particles follow numbers directly, as in
-// "900101-1234567이야"), but not a digit, an ASCII letter or an underscore, and not a separator
+// Digit boundaries. A match may touch Hangul, because Korean particles follow numbers directly
+// ("900101-1234567이야"). It may not touch a digit, an ASCII letter, an underscore or a separator
 // that continues the number, so parts of longer numbers, dates, decimals and identifiers stay.
 export const DIGIT_START = String.raw`(?<![0-9A-Za-z_+=%&#@\-./])(?<![0-9][:,])`;
 export const DIGIT_END = String.raw`(?![0-9A-Za-z_]|[-./:,][0-9A-Za-z])`;

@@ -1,6 +1,6 @@
 import { spansOf, type PiiDetector } from "./detector.ts";
 
-// Four dot-separated numbers; the octet range and the boundaries are checked in code, because a
+// Four dot-separated numbers. The octet range and the boundaries are checked in code, because a
 // pattern that starts with a lookbehind is several times slower on long texts.
 const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
 const OCTET = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
@@ -12,7 +12,7 @@ const IPV6_FULL = new RegExp(String.raw`(?:${HEX}:){7}${HEX}`, "g");
 const IPV6_COMPRESSED = new RegExp(String.raw`(?:${HEX}:){1,6}:${HEX}(?::${HEX}){0,5}|(?:${HEX}:){2,7}:`, "g");
 const IPV6_EDGE = /[0-9A-Za-z_:]/;
 const THREE_INNER_GROUPS = /:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
-// Four-part release numbers look like addresses; the word before them says which they are.
+// Four-part release numbers look like addresses, so a version word right before one keeps it.
 const VERSION_WORD = /(?:\b(?:version|release|ver\.?|v)|버전)\s*$/i;
 
 /** Checks octets and boundaries: not part of a longer dotted run ("1.2.3.4.5") nor a version number. */

@@ -3,8 +3,8 @@ import { DIGIT_END, DIGIT_START, digitsOf, spansOf, type PiiDetector } from "./d
 
 const SEP = String.raw`[-. ]`;
 // Korean numbers: Seoul 02, area codes 031-064, 070 internet phones, 050x safe numbers and
-// mobile 010/011/016-019, written with separators or "(02) 123-4567"; only mobile numbers are
-// also matched unseparated, because "02110-1301" is a US ZIP+4 code, not a Seoul number.
+// mobile 010/011/016-019, written with separators or as "(02) 123-4567". Only mobile numbers
+// match without separators, because "02110-1301" is a US ZIP+4 code, not a Seoul number.
 const KOREAN = new RegExp(
   DIGIT_START +
     String.raw`(?:(?:0(?:2|[3-6][1-5]|70|50[2-8]?|1[016789])${SEP}|\(0(?:2|[3-6][1-5]|70|1[016789])\)\s?)\d{3,4}${SEP}\d{4}|01[016789]\d{7,8})` +

@@ -31,10 +31,9 @@ interface Match {
 }
 
 /**
- * Replaces personal information with fixed placeholders. Matches are collected from the
- * original text by every detector, overlaps are resolved (earliest start first, then detector
- * priority, then the longer match), and the text is rebuilt once, so the result does not depend
- * on the order in which detectors rewrite it.
+ * Replaces personal information with fixed placeholders. Every detector searches the original
+ * text. Overlaps go to the earliest start, then the detector priority, then the longer match.
+ * The text is rebuilt once, so the result does not depend on the order of the detectors' edits.
  */
 export function redactPii(text: string, detectors: readonly PiiDetector[] = PII_DETECTORS): Redaction {
   const urls = findUrlSpans(text);

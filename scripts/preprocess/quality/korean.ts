@@ -1,9 +1,9 @@
 import type { QualityRule, TextFeatures } from "./features.ts";
 
 /**
- * Rules for Korean. Korean has no stop-word list in the English sense (particles attach to the
- * word), and its eojeol are longer than English words, so it gets its own measures: the share of
- * bare jamo ("ㅋㅋ", "ㅠㅠ"), eojeol length, and the share of eojeol that contain Hangul.
+ * Rules for Korean. Korean has no stop-word list in the English sense, because particles attach to
+ * the word, and its eojeol are longer than English words. Its own measures are the share of bare
+ * jamo ("ㅋㅋ", "ㅠㅠ"), the mean eojeol length, and the share of eojeol that contain Hangul.
  * The statistical rules judge only documents of at least `minEojeol` eojeol.
  */
 export const KOREAN_RULES = {

@@ -18,7 +18,7 @@ export interface SkippedInput {
   reason: string;
 }
 
-/** What a reader yields: batches of documents, and the files it could not read. */
+/** Item that a reader yields: a batch of documents, or a file it could not read. */
 export type ReaderItem = (Batch & { inputBytes: number }) | SkippedInput;
 
 /** Size at which a reader closes a batch: larger batches amortise worker messages, smaller ones balance better. */

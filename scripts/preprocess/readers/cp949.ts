@@ -1,10 +1,10 @@
 /**
- * CP949 (Unified Hangul Code) decoder. Node's "euc-kr" TextDecoder (ICU, Node 24) decodes only
- * KS X 1001 and turns the 8,822 Hangul syllables that CP949 adds into C1 control characters plus
- * ASCII, without an error even when `fatal` is set, so those documents would be silently corrupted.
- * The extension is algorithmic: the syllables missing from KS X 1001, in Unicode order, fill the
- * lead bytes 0x81-0xC6 with the trail bytes 0x41-0x5A, 0x61-0x7A and 0x81-0xFE (lead bytes from
- * 0xA1 on use only the trail bytes below 0xA1, because the rest belong to KS X 1001).
+ * CP949 (Unified Hangul Code) decoder. Node's "euc-kr" TextDecoder (ICU, Node 24.21) decodes only
+ * KS X 1001. It turns the 8,822 Hangul syllables that CP949 adds into a C1 control character and an
+ * ASCII letter each, with no error even when `fatal` is set, which would corrupt such documents.
+ * The extension is algorithmic. The syllables missing from KS X 1001 fill, in Unicode order, the
+ * lead bytes 0x81-0xC6 with the trail bytes 0x41-0x5A, 0x61-0x7A and 0x81-0xFE. Lead bytes from
+ * 0xA1 on take only the trail bytes below 0xA1, because the rest belong to KS X 1001.
  */
 let table: Map<number, string> | null = null;
 /** Hangul syllables in KS X 1001: the 2,350 common ones that ordinary Korean text mostly uses. */

@@ -41,7 +41,9 @@ export async function* readCsv(path: string, textField: string): AsyncGenerator<
       return;
     }
     const value = record[textField];
-    const text = typeof value === "string" ? value : value ? (decodeCp949(value) ?? "") : "";
+    let text = "";
+    if (typeof value === "string") text = value;
+    else if (value) text = decodeCp949(value) ?? "";
     items.push({ text, source: `${path}#row${row}` });
     bytes += text.length;
     if (bytes >= BATCH_MAX_BYTES || items.length >= BATCH_MAX_DOCUMENTS) {

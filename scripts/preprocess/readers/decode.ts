@@ -1,6 +1,6 @@
 import { decodeCp949, looksLikeKorean } from "./cp949.ts";
 
-/** How a file or line was decoded, or why it could not be. */
+/** Decoded text with its encoding, or the reason the bytes could not be decoded. */
 export type Decoded = { text: string; encoding: "utf-8" | "utf-16le" | "utf-16be" | "euc-kr" } | { error: string };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -45,12 +45,21 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const byte = bytes[i]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length = utf8SequenceLength(byte);
     if (length === 0) return i;
     for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += length;
   }
   return bytes.length;
+}
+
+/** Returns the length of the UTF-8 sequence that `lead` starts, or 0 when it cannot start one. */
+function utf8SequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
 }
 
 /** Returns the offset of a NUL byte in the first 8 KiB, which marks a binary file, or -1. */

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
+import { compareStrings } from "../stage.ts";
 
 export type InputFormat = "jsonl" | "csv" | "parquet" | "text";
 
@@ -52,7 +53,7 @@ function walk(folder: string, files: InputFile[]): void {
     files.push({ path: folder, format: null, bytes: 0 });
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareStrings(a.name, b.name));
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) walk(path, files);

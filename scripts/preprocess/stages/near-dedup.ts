@@ -5,9 +5,9 @@ import { bandKeys, estimateSimilarity, MINHASH } from "../minhash.ts";
 import { countRemoved, createStats, type Stage } from "../stage.ts";
 
 /**
- * Near-duplicate removal with MinHash LSH. Documents arrive in content-hash order, and one is
- * removed when an LSH bucket holds an earlier kept document whose estimated Jaccard similarity
- * reaches the threshold; so the result depends on the set of documents, never on input order.
+ * Near-duplicate removal with MinHash LSH. Documents arrive in content-hash order. One is removed
+ * when an LSH bucket contains an earlier kept document whose estimated Jaccard similarity reaches
+ * the threshold, so the result depends on the set of documents, never on input order.
  * Buckets live in a SQLite table, keeping memory flat however many documents there are.
  * Documents shorter than one shingle have no signature and are left to exact dedup.
  */
