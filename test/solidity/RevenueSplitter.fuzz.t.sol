@@ -294,7 +294,7 @@ contract RevenueSplitterFuzzTest is SplitterFixture {
     }
 
     /// @dev Registers the first `contributorCount` (bounded) contributors with fuzzed token counts
-    /// and seals a version of an 18-decimal service over them.
+    /// and seals a version of a 6-decimal service over them.
     function _sealedFuzzedVersion(uint64[MAX_CONTRIBUTORS] memory tokenCounts, uint256 contributorCount)
         internal
         returns (uint256 serviceId, uint256 version, uint256 n)
