@@ -13,6 +13,8 @@ import type { Tokenizer } from "./tokenizer.ts";
 /** An input line or row that could not become a document, with its location and the reason. */
 export interface RejectedInput {
   source: string;
+  /** Reason code, the same as the read stage counts it under. */
+  code: string;
   reason: string;
 }
 
@@ -99,7 +101,7 @@ export function* decodeBatch(batch: Batch, textField: string, read: StageStats, 
     read.documentsIn++;
     if ("reason" in parsed) {
       countRemoved(read, parsed.code, 0);
-      rejected.push({ source, reason: parsed.reason });
+      rejected.push({ source, code: parsed.code, reason: parsed.reason });
       continue;
     }
     if (parsed.legacyEncoding) countChanged(read, "decoded-from-euc-kr", 0, 1);

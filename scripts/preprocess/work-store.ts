@@ -25,7 +25,7 @@ export class WorkStore {
       CREATE TABLE IF NOT EXISTS docs (
         hash TEXT NOT NULL, shard TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL,
         tokens INTEGER NOT NULL, language TEXT NOT NULL, signature BLOB);
-      CREATE INDEX IF NOT EXISTS docs_by_hash ON docs (hash);
+      CREATE INDEX IF NOT EXISTS docs_in_content_order ON docs (hash, shard, offset);
     `);
   }
 

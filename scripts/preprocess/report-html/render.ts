@@ -129,7 +129,9 @@ function renderProblems(report: Report, text: ReportText): string {
   if (rejectedInputs.total === 0 && skippedFiles.length === 0) {
     return `<h2>${escapeHtml(text.rejectedTitle)}</h2><p>${escapeHtml(text.noProblems)}</p>`;
   }
-  const rejected = rejectedInputs.listed.map((item) => `<tr><td>${escapeHtml(item.source)}</td><td>${escapeHtml(item.reason)}</td></tr>`);
+  const rejected = rejectedInputs.listed.map(
+    (item) => `<tr><td>${escapeHtml(item.source)}</td><td>${escapeHtml(text.reasons[item.code] ?? item.code)}<span class="desc">${escapeHtml(item.reason)}</span></td></tr>`,
+  );
   const skipped = skippedFiles.map((item) => `<tr><td>${escapeHtml(item.input)}</td><td>${escapeHtml(item.reason)}</td></tr>`);
   return `<h2>${escapeHtml(text.rejectedTitle)}</h2>
 <p>${escapeHtml(text.rejectedIntro(rejectedInputs.total, rejectedInputs.listed.length))}</p>

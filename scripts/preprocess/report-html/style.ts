@@ -22,7 +22,7 @@ table { width: 100%; border-collapse: collapse; margin: 8px 0; font-size: 14px; 
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td .desc { display: block; color: var(--muted); font-size: 12px; }
+td .desc, td span.desc { display: block; color: var(--muted); font-size: 12px; }
 .bar-cell { width: 30%; }
 .meter { background: var(--soft); border-radius: 4px; height: 10px; }
 .meter span { display: block; height: 10px; border-radius: 4px; background: var(--accent); }
