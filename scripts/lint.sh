@@ -2,5 +2,6 @@
 # Type-checks and lints TypeScript and Solidity. Run it through `npm run lint`.
 set -euo pipefail
 tsc -p tsconfig.json
+tsc -p frontend/tsconfig.json
 eslint .
 solhint --max-warnings 0 'contracts/**/*.sol'

@@ -5,3 +5,5 @@ set -euo pipefail
 hardhat compile
 bash scripts/lint.sh
 hardhat test
+# Web app: unit tests, build with its size budget, and end-to-end tests in headless Chromium.
+bash frontend/test.sh

@@ -1,0 +1,38 @@
+import type { TransactionStatus } from "../lib/transaction.ts";
+import type { TokenDisplay } from "../lib/decode-error.ts";
+import { useI18n } from "../hooks/useI18n.ts";
+import { formatInteger } from "../lib/format.ts";
+import { ErrorNotice } from "./ErrorNotice.tsx";
+
+/** What a transaction is doing now, announced to screen readers as it changes. */
+export function TransactionStatusView({ status, token }: { status: TransactionStatus; token?: TokenDisplay }) {
+  const { locale, t } = useI18n();
+  const tx = t.transaction;
+  if (status.phase === "idle") return null;
+  if (status.phase === "failed") return <ErrorNotice error={status.error} {...(token === undefined ? {} : { token })} />;
+
+  const text = {
+    simulating: tx.simulating,
+    awaitingSignature: tx.awaitingSignature,
+    pending: tx.pending,
+    replaced: status.phase === "replaced" ? tx.replaced(status.reason) : "",
+    confirmed: tx.confirmed,
+    reverted: tx.reverted,
+  }[status.phase];
+  const tone = status.phase === "confirmed" ? "notice-ok" : status.phase === "reverted" ? "notice-error" : "notice-info";
+  const icon = status.phase === "confirmed" ? "✓" : status.phase === "reverted" ? "✗" : "…";
+  return (
+    <div className={`notice ${tone}`} role="status" aria-live="polite" data-phase={status.phase}>
+      <p>
+        <span aria-hidden="true">{icon} </span>
+        {text}
+      </p>
+      {"hash" in status ? (
+        <p className="small">
+          {tx.hash}: <span className="mono">{status.hash}</span>
+          {"blockNumber" in status ? ` · ${tx.block} ${formatInteger(status.blockNumber, locale)}` : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useConfig } from "../hooks/useConfig.ts";
+import { useI18n } from "../hooks/useI18n.ts";
+import { useWallet } from "../hooks/useWallet.ts";
+import { shortHex } from "../lib/format.ts";
+import { ErrorNotice } from "./ErrorNotice.tsx";
+
+/** The wallet's address and network, with connect, disconnect and a one-click network switch. */
+export function WalletPanel() {
+  const { t } = useI18n();
+  const { config } = useConfig();
+  const wallet = useWallet();
+
+  if (!wallet.isConnected || wallet.address === undefined) {
+    const available = wallet.connectors;
+    return (
+      <div className="wallet">
+        {available.length === 0 ? <p className="small">{t.wallet.noWallet}</p> : null}
+        {available.map((connector) => (
+          <button key={connector.uid} type="button" onClick={() => wallet.connect({ connector })}>
+            {available.length === 1 ? t.wallet.connect : t.wallet.connectWith(connector.name)}
+          </button>
+        ))}
+        {wallet.connectError === null ? null : <ErrorNotice error={wallet.connectError} />}
+      </div>
+    );
+  }
+
+  const walletChain =
+    wallet.walletChainId === config.chainId ? config.chainName : t.wallet.unknownChain(wallet.walletChainId ?? 0);
+  return (
+    <div className="wallet">
+      <p className="small">
+        {t.wallet.connectedAs}: <span className="mono" title={wallet.address}>{shortHex(wallet.address)}</span>
+        {" · "}
+        {t.wallet.network}: <span data-testid="wallet-network">{walletChain}</span>
+      </p>
+      <button type="button" onClick={wallet.disconnect}>
+        {t.wallet.disconnect}
+      </button>
+      {wallet.isOnPlatformChain ? null : (
+        <div className="notice notice-warning" role="alert">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {t.wallet.wrongNetwork(walletChain, config.chainName)}
+          </p>
+          <button type="button" onClick={wallet.switchToPlatformChain} disabled={wallet.isSwitching}>
+            {t.wallet.switchTo(config.chainName)}
+          </button>
+          {wallet.switchError === null ? null : <ErrorNotice error={wallet.switchError} />}
+        </div>
+      )}
+    </div>
+  );
+}
