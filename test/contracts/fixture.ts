@@ -1,13 +1,9 @@
 import { network } from "hardhat";
-import type { Address, Hex, WalletClient } from "viem";
+import type { Address, WalletClient } from "viem";
 import { keccak256, stringToHex, toHex } from "viem";
 
-import {
-  attestationTypes,
-  consentTypes,
-  registryDomain,
-  type DatasetTerms,
-} from "../../scripts/lib/eip712.ts";
+import type { DatasetTerms } from "../../scripts/lib/eip712.ts";
+import { signRegistration, type TypedDataSigner } from "../../scripts/lib/sign-typed-data.ts";
 
 export const connection = await network.create();
 export const { viem, networkHelpers } = connection;
@@ -99,29 +95,25 @@ export async function signedRegistration(platform: Platform, terms: DatasetTerms
   const now = await networkHelpers.time.latest();
   const consentDeadline = options.consentDeadline ?? BigInt(now) + ONE_DAY;
   const attestationDeadline = options.attestationDeadline ?? BigInt(now) + ONE_DAY;
-  const domain = registryDomain(
-    options.chainId ?? platform.chainId,
-    options.verifyingContract ?? platform.registry.address,
-  );
   const consentSigner = options.consentSigner ?? walletOf(platform, terms.contributor);
   const attestationSigner = options.attestationSigner ?? platform.attester;
   const nonce = options.nonce ?? (await platform.registry.read.consentNonce([terms.contributor]));
 
-  const consentSignature: Hex = await consentSigner.signTypedData({
-    account: consentSigner.account!,
-    domain,
-    types: consentTypes,
-    primaryType: "Consent",
-    message: { dataset: terms, nonce, deadline: consentDeadline },
+  return await signRegistration({
+    chainId: options.chainId ?? platform.chainId,
+    registry: options.verifyingContract ?? platform.registry.address,
+    terms,
+    consentSigner: typedDataSigner(consentSigner),
+    attestationSigner: typedDataSigner(attestationSigner),
+    nonce,
+    consentDeadline,
+    attestationDeadline,
   });
-  const attestationSignature: Hex = await attestationSigner.signTypedData({
-    account: attestationSigner.account!,
-    domain,
-    types: attestationTypes,
-    primaryType: "Attestation",
-    message: { dataset: terms, deadline: attestationDeadline },
-  });
-  return { terms, consentDeadline, attestationDeadline, consentSignature, attestationSignature };
+}
+
+/** Wraps a wallet client as the signer that the signing helpers take. */
+export function typedDataSigner(wallet: WalletClient): TypedDataSigner {
+  return { signTypedData: (typedData) => wallet.signTypedData({ ...typedData, account: wallet.account! } as never) };
 }
 
 function walletOf(platform: Platform, address: Address): WalletClient {

@@ -3,7 +3,7 @@ import { beforeEach, describe, it } from "node:test";
 
 import { encodeFunctionData, stringToHex, zeroAddress, type Hex } from "viem";
 
-import { payoutAddressTypes, splitterDomain } from "../../scripts/lib/eip712.ts";
+import { signPayoutAddress } from "../../scripts/lib/sign-typed-data.ts";
 import {
   deployPlatform,
   networkHelpers,
@@ -12,6 +12,7 @@ import {
   sealedVersion,
   SHARE_NOTICE,
   tokenBalanceChanges,
+  typedDataSigner,
   viem,
   type Platform,
 } from "./fixture.ts";
@@ -390,12 +391,13 @@ describe("RevenueSplitter deposits and claims", () => {
       deadline: bigint,
       contributor = signer.account.address,
     ): Promise<Hex> {
-      return await signer.signTypedData({
-        account: signer.account,
-        domain: splitterDomain(platform.chainId, platform.splitter.address),
-        types: payoutAddressTypes,
-        primaryType: "PayoutAddress",
-        message: { contributor, payout, nonce, deadline },
+      return await signPayoutAddress(typedDataSigner(signer), {
+        chainId: platform.chainId,
+        splitter: platform.splitter.address,
+        contributor,
+        payout,
+        nonce,
+        deadline,
       });
     }
   });
