@@ -223,6 +223,8 @@ interface IRevenueSplitter {
 
     /// @notice Changes a service's share: an increase applies at once, a decrease after the notice
     /// period fixed at deployment. Deposits already made keep the share they were made with.
+    /// @dev A new share of 0 is a decrease like any other: it lets a consumer end a service's
+    /// payments with notice, after which deposits revert with `DepositRoundsToZero`.
     function setShare(uint256 serviceId, uint16 newShareBps) external;
 
     /// @notice Opens the next version of a service.
