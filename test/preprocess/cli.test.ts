@@ -4,7 +4,9 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { setTimeout as sleep } from "node:timers/promises";
+import { Writable } from "node:stream";
 import { describe, test } from "node:test";
+import { runCli as runCliInProcess } from "../../scripts/cli/main.ts";
 import { generateDocuments, writeJsonl } from "./corpus.ts";
 import { CLI, FIXTURES, ROOT, runCli, tempDir } from "./helpers.ts";
 
@@ -29,6 +31,18 @@ describe("1tt CLI", () => {
     assert.equal(result.status, 0);
     assert.doesNotMatch(result.stderr, /\r|\[#/);
     assert.equal(result.stdout, "");
+  });
+
+  test("progress bar drawn on a terminal", async () => {
+    let stderr = "";
+    let stdout = "";
+    const terminal = Object.assign(new Writable({ write: (chunk, _encoding, done) => ((stderr += String(chunk)), done()) }), { isTTY: true });
+    const output = new Writable({ write: (chunk, _encoding, done) => ((stdout += String(chunk)), done()) });
+    const input = writeJsonl(join(tempDir(), "in.jsonl"), generateDocuments(3000, 9));
+    const status = await runCliInProcess(["preprocess", input, "--out", join(tempDir(), "out"), "--no-index", "--workers", "1", "--json"], { stdout: output, stderr: terminal });
+    assert.equal(status, 0, stderr);
+    assert.match(stderr, /\r\[#*-*\] +\d+% [\d.]+ MB\/s/);
+    assert.equal(stdout.trim().split("\n").length, 1, "stdout has only the JSON line");
   });
 
   test("relative paths resolve from the caller's folder", () => {
