@@ -3,7 +3,7 @@
  * of results of one `eth_getLogs`, and fail now and then. This reader halves the range when the
  * endpoint rejects it as too large and retries transient failures with exponential backoff.
  */
-import type { AbiEvent, Address, Log, PublicClient } from "viem";
+import { BaseError, ResponseBodyTooLargeError, type AbiEvent, type Address, type Log, type PublicClient } from "viem";
 
 export interface ReadLogsParameters {
   addresses: Address[];
@@ -95,6 +95,8 @@ function isRateLimited(error: unknown): boolean {
 }
 
 function isRangeTooLarge(error: unknown): boolean {
+  // viem refuses response bodies above its size limit (10 MiB by default); a smaller range fits.
+  if (error instanceof BaseError && error.walk((cause) => cause instanceof ResponseBodyTooLargeError) !== null) return true;
   return RANGE_TOO_LARGE.test(messageOf(error));
 }
 

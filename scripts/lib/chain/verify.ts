@@ -189,15 +189,20 @@ async function comparePositions(reader: Reader, address: Address, state: Rebuilt
     }
   }
   const contributors = [...refsByContributor.keys()];
-  const results = await readMany<readonly [ReadonlyArray<{ weight: bigint; claimed: bigint }>, readonly bigint[]]>(
-    reader,
-    contributors.map((contributor) => ({
-      address,
-      abi: splitterAbi,
-      functionName: "positions",
-      args: [contributor, refsByContributor.get(contributor)!],
-    })),
-  );
+  const results: Array<readonly [ReadonlyArray<{ weight: bigint; claimed: bigint }>, readonly bigint[]]> = [];
+  for (const group of groupByPositionCount(contributors, refsByContributor)) {
+    results.push(
+      ...(await readMany<readonly [ReadonlyArray<{ weight: bigint; claimed: bigint }>, readonly bigint[]]>(
+        reader,
+        group.map((contributor) => ({
+          address,
+          abi: splitterAbi,
+          functionName: "positions",
+          args: [contributor, refsByContributor.get(contributor)!],
+        })),
+      )),
+    );
+  }
   let checked = 0;
   let mismatches = 0;
   contributors.forEach((contributor, i) => {
@@ -220,6 +225,32 @@ async function comparePositions(reader: Reader, address: Address, state: Rebuilt
     });
   });
   record(mismatches === 0, "positions", `${checked - mismatches} of ${checked} (version, contributor) positions match`);
+}
+
+/**
+ * Positions read per multicall request. Each position costs a few cold storage reads, an estimated
+ * 6,000 to 7,000 gas, so 1,000 stay well below the 16,777,216 gas per call (the EIP-7825 cap) that
+ * a Hardhat 3.18 node enforced when 200 contributors' positions went into one call.
+ */
+const POSITIONS_PER_REQUEST = 1_000;
+
+/** Splits contributors into groups whose version counts add up to at most POSITIONS_PER_REQUEST. */
+function groupByPositionCount(contributors: Address[], refsByContributor: Map<Address, unknown[]>): Address[][] {
+  const groups: Address[][] = [];
+  let current: Address[] = [];
+  let positions = 0;
+  for (const contributor of contributors) {
+    const count = refsByContributor.get(contributor)!.length;
+    if (current.length > 0 && positions + count > POSITIONS_PER_REQUEST) {
+      groups.push(current);
+      current = [];
+      positions = 0;
+    }
+    current.push(contributor);
+    positions += count;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /**
