@@ -1,8 +1,9 @@
 /**
  * Deploys the platform with Hardhat Ignition to any JSON-RPC endpoint and records the result per
- * chain id. Ignition keeps its journal in `ignition/deployments/chain-<id>`, so an interrupted
- * deployment resumes where it stopped.
+ * chain id. Ignition keeps its journal in `ignition/deployments/chain-<id>` (one per endpoint on a
+ * local chain), so an interrupted deployment resumes where it stopped.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -37,7 +38,7 @@ export const LOCAL_CHAIN_ID = 31_337;
 export async function deployPlatform(parameters: DeployParameters): Promise<DeployReturnType> {
   const client = createPublicClient({ transport: http(parameters.rpcUrl) });
   const chainId = await client.getChainId();
-  const deploymentId = `chain-${chainId}`;
+  const deploymentId = journalId(chainId, parameters.rpcUrl);
   const journalDir = path.join(parameters.projectRoot, "ignition", "deployments", deploymentId);
   await discardStaleLocalJournal(client, chainId, journalDir);
 
@@ -89,6 +90,17 @@ export async function deployPlatform(parameters: DeployParameters): Promise<Depl
   const file = writeDeployment(parameters.deploymentsDir, deployment);
   await connection.close();
   return { deployment, file };
+}
+
+/**
+ * Returns the name of Ignition's journal folder. Every local node has chain id 31337, so local
+ * journals are kept per endpoint: two nodes on different ports (parallel test runs) would
+ * otherwise share one journal and skip or corrupt each other's deployments. The endpoint is
+ * hashed because its URL may carry credentials.
+ */
+function journalId(chainId: number, rpcUrl: string): string {
+  if (chainId !== LOCAL_CHAIN_ID) return `chain-${chainId}`;
+  return `chain-${chainId}-${createHash("sha256").update(rpcUrl).digest("hex").slice(0, 12)}`;
 }
 
 /**
