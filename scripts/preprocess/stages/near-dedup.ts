@@ -14,8 +14,11 @@ import { countRemoved, createStats, type Stage } from "../stage.ts";
 export function createNearDedupStage(db: DatabaseSync): Stage<DocEntry> {
   const stats = createStats("near-dedup");
   db.exec("DROP TABLE IF EXISTS kept_bands; CREATE TABLE kept_bands (key INTEGER PRIMARY KEY, hash TEXT NOT NULL)");
-  const findBucket = db.prepare("SELECT hash FROM kept_bands WHERE key = ?");
-  const addBucket = db.prepare("INSERT OR IGNORE INTO kept_bands (key, hash) VALUES (?, ?)");
+  // One statement per document for all its bands, instead of one per band, because statement
+  // overhead dominated this stage.
+  const placeholders = Array.from({ length: MINHASH.bands }, () => "?").join(", ");
+  const findBuckets = db.prepare(`SELECT key, hash FROM kept_bands WHERE key IN (${placeholders})`);
+  const addBuckets = db.prepare(`INSERT OR IGNORE INTO kept_bands (key, hash) VALUES ${Array.from({ length: MINHASH.bands }, () => "(?, ?)").join(", ")}`);
   const findSignature = db.prepare("SELECT signature FROM docs WHERE hash = ? LIMIT 1");
   return {
     name: "near-dedup",
@@ -26,16 +29,16 @@ export function createNearDedupStage(db: DatabaseSync): Stage<DocEntry> {
       stats.tokensIn += doc.tokens;
       if (doc.signature) {
         const keys = bandKeys(doc.signature);
-        for (const key of keys) {
-          const bucket = findBucket.get(key) as { hash: string } | undefined;
-          if (!bucket) continue;
+        const buckets = findBuckets.all(...keys) as Array<{ hash: string }>;
+        // The decision does not depend on the order of candidates: any one close enough removes it.
+        for (const bucket of buckets) {
           const row = findSignature.get(bucket.hash) as { signature: Uint8Array } | undefined;
           if (row && estimateSimilarity(doc.signature, toSignature(row.signature)) >= MINHASH.threshold) {
             countRemoved(stats, "near-duplicate-in-input", doc.tokens);
             return null;
           }
         }
-        for (const key of keys) addBucket.run(key, doc.hash);
+        addBuckets.run(...keys.flatMap((key) => [key, doc.hash]));
       }
       stats.documentsOut++;
       stats.tokensOut += doc.tokens;
