@@ -50,6 +50,9 @@ export const nodeCommand: Command = {
 
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
+      // The dispatcher's SIGINT handler exits at once, which would leave the node running; this
+      // command stops the node first and then exits normally.
+      process.removeAllListeners("SIGINT");
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       node.process.once("exit", stop);

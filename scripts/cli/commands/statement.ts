@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { buildStatement, statementCsv, STATEMENT_COLUMNS } from "../../lib/chain/statement.ts";
 import type { Command } from "../command.ts";
 import { CHAIN_HELP, CHAIN_OPTIONS, connectFromOptions, runChainCommand, writeJsonLine } from "../chain-options.ts";
-import { EXIT, EXIT_CODES_HELP } from "../exit-codes.ts";
+import { CliError, EXIT, EXIT_CODES_HELP } from "../exit-codes.ts";
 import { parseInteger, parseOptions } from "../parse-options.ts";
 import { addressArgument } from "./claim.ts";
 
@@ -39,6 +39,7 @@ export const statementCommand: Command = {
     }
     const contributor = addressArgument(positionals, "statement");
     const logRange = parseInteger("log-range", values["log-range"], 1, 10_000_000);
+    if (values.json && values.out === undefined) throw new CliError("--json needs --out FILE, because without it stdout carries the CSV.", EXIT.usage);
     return await runChainCommand(values, async () => {
       const connection = await connectFromOptions(values);
       const rows = await buildStatement(connection, contributor, logRange === undefined ? undefined : BigInt(logRange));
