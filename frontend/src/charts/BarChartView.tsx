@@ -9,16 +9,18 @@ export interface BarChartViewProps {
   /** Name of the value in the tooltip. */
   valueName: string;
   color: string;
+  /** Formats the value axis, in the reader's locale. */
+  formatValue: (value: number) => string;
 }
 
-export default function BarChartView({ bars, valueName, color }: BarChartViewProps) {
+export default function BarChartView({ bars, valueName, color, formatValue }: BarChartViewProps) {
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT_PX}>
       <BarChart data={bars} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" />
-        <YAxis />
-        <Tooltip />
+        <YAxis tickFormatter={formatValue} width={80} />
+        <Tooltip formatter={(value) => formatValue(Number(value))} />
         <Bar dataKey="value" name={valueName} fill={color} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>

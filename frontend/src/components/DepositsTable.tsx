@@ -51,7 +51,7 @@ export function DepositsTable({
                 <th scope="row"><DualTimeText seconds={times.data?.get(deposit.blockNumber)} /></th>
                 {showsVersion ? <td>{serviceNameOf(snapshot, deposit.serviceId)}</td> : null}
                 {showsVersion ? <td>{formatInteger(deposit.version, locale)}</td> : null}
-                <td>{decodePeriod(deposit.period)}</td>
+                <td className="nowrap">{decodePeriod(deposit.period)}</td>
                 <td className="num"><Amount raw={deposit.grossRevenue} token={token} /></td>
                 <td className="num">{formatBps(deposit.shareBps, locale)}</td>
                 <td className="num"><Amount raw={deposit.amount} token={token} /></td>

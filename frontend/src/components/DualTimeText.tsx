@@ -8,7 +8,7 @@ export function DualTimeText({ seconds }: { seconds: bigint | undefined }) {
   const time = formatDualTime(seconds, locale);
   return (
     <span className="dual-time">
-      <time dateTime={time.iso}>{time.kst}</time> <span className="muted">({time.utc})</span>
+      <time dateTime={time.iso}>{time.kst}</time> <span className="muted">{time.utc}</span>
     </span>
   );
 }

@@ -238,7 +238,7 @@ export const en = {
     balance: (amount: string) => `Your balance: ${amount}`,
     insufficient: "Your balance is too low for this deposit.",
     approve: (amount: string) => `Approve exactly ${amount}`,
-    approveNote: "The splitter may pull only this amount; no unlimited approval is asked for.",
+    approveNote: "The revenue splitter may pull only this amount. No unlimited approval is requested.",
     deposit: "Deposit",
     approved: "Approved",
     deposited: "Deposited",

@@ -55,11 +55,11 @@ function ContributorDetails({ snapshot, contributor }: { snapshot: PlatformSnaps
       <QueryBoundary query={entitlements}>
         {(result) => (
           <>
-            <EntitlementsTable caption={t.contributor.entitlementsCaption} entitlements={result.entitlements} snapshot={snapshot} />
+            <ClaimPanel snapshot={snapshot} contributor={contributor} entitlements={result.entitlements} />
             {result.payout.toLowerCase() === key || /^0x0+$/.test(result.payout) ? null : (
               <p className="mono-wrap">{t.contributor.payoutTo(result.payout)}</p>
             )}
-            <ClaimPanel snapshot={snapshot} contributor={contributor} entitlements={result.entitlements} />
+            <EntitlementsTable caption={t.contributor.entitlementsCaption} entitlements={result.entitlements} snapshot={snapshot} />
             <StatementButton snapshot={snapshot} contributor={key} entitlements={result.entitlements} />
           </>
         )}

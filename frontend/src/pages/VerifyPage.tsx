@@ -37,7 +37,7 @@ export function VerifyPage() {
                 <tbody>
                   {result.findings.map((finding, i) => (
                     <tr key={i} className={finding.ok ? undefined : "row-error"}>
-                      <td>{finding.ok ? `✓ ${v.ok}` : `✗ ${v.mismatch}`}</td>
+                      <td className="nowrap">{finding.ok ? `✓ ${v.ok}` : `✗ ${v.mismatch}`}</td>
                       <th scope="row" lang="en" className="mono small">{finding.subject}</th>
                       <td lang="en" className="small">{finding.detail}</td>
                     </tr>

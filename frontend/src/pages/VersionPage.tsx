@@ -111,11 +111,11 @@ function AllocationSection({ snapshot, allocation }: { snapshot: PlatformSnapsho
     </table>
   );
   const bars = allocation.rows.map((row) => ({ label: shortHex(row.contributor), value: Number(row.tokens) }));
-  return <ChartFigure title={v.sharesChart} chart={<BarChartView bars={bars} valueName={v.tokens} color={SHARES_COLOR} />} table={table} />;
+  return <ChartFigure title={v.sharesChart} chart={<BarChartView bars={bars} valueName={v.tokens} color={SHARES_COLOR} formatValue={(value) => formatInteger(value, locale)} />} table={table} />;
 }
 
 function DepositsSection({ snapshot, serviceId, version }: { snapshot: PlatformSnapshot; serviceId: bigint; version: bigint }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const v = t.version;
   const token = tokenOfService(snapshot, serviceId);
   const deposits = depositsOfVersion(snapshot.state, serviceId, version);
@@ -136,7 +136,7 @@ function DepositsSection({ snapshot, serviceId, version }: { snapshot: PlatformS
   return (
     <ChartFigure
       title={v.depositsChart}
-      chart={<BarChartView bars={bars} valueName={v.amount} color={DEPOSITS_COLOR} />}
+      chart={<BarChartView bars={bars} valueName={v.amount} color={DEPOSITS_COLOR} formatValue={(value) => formatInteger(value, locale)} />}
       table={<DepositsTable caption={v.depositsCaption} deposits={deposits} snapshot={snapshot} showsVersion={false} />}
     />
   );
