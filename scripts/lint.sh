@@ -3,5 +3,6 @@
 set -euo pipefail
 tsc -p tsconfig.json
 tsc -p frontend/tsconfig.json
+tsc -p frontend/e2e/tsconfig.json
 eslint .
 solhint --max-warnings 0 'contracts/**/*.sol'
