@@ -261,6 +261,38 @@ describe("1tt settlement flow", () => {
     }
   });
 
+  it("names a report that the gateway lacks", async () => {
+    const cid = JSON.parse(readFileSync(path.join(folders.a2, "publish.json"), "utf8")).cid as string;
+    const gateway = await startTamperingGateway({ a1: folders.a1, b1: folders.b1 }, "");
+    try {
+      const result = await run(["verify", "--gateway", gateway.url], {}, 7);
+      assert.match(result.stdout, new RegExp(`FAIL {2}report ${cid}: Report not found under that CID: .* returned HTTP 404`));
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("names the chain when records and signatures are for another", async () => {
+    const record = JSON.parse(readFileSync(path.join(work, "deployments", "31337.json"), "utf8"));
+    const otherChain = path.join(work, "chain-1.json");
+    writeFileSync(otherChain, JSON.stringify({ ...record, chainId: 1 }));
+    const wrongRecord = await run(["verify", "--deployment", otherChain, "--no-reports"], {}, 5);
+    assert.match(wrongRecord.stderr, /is for chain 1, but the RPC endpoint is chain 31337/);
+
+    const missing = await run(["entitlements", ACTORS.bob.address], { ONETT_DEPLOYMENTS: path.join(work, "empty") }, 5);
+    assert.match(missing.stderr, /No deployment is recorded for chain 31337/);
+
+    const consentFile = path.join(folders.b1, "consent.json");
+    const original = readFileSync(consentFile);
+    writeFileSync(consentFile, JSON.stringify({ ...JSON.parse(original.toString()), chainId: 10 }));
+    try {
+      const wrongSignature = await run(["register", folders.b1], { ONETT_RELAYER_KEY: ACTORS.relayer.key }, 5);
+      assert.match(wrongSignature.stderr, /consent\.json is for chain 10, but http:\/\/127\.0\.0\.1:\d+ is chain 31337/);
+    } finally {
+      writeFileSync(consentFile, original);
+    }
+  });
+
   it("fails when the record points at a look-alike splitter", async () => {
     const wallet = createWalletClient({ account: privateKeyToAccount(ACTORS.relayer.key), chain: localChain(31_337, node.url), transport: httpTransport(node.url) });
     const hash = await wallet.deployContract({ abi: forgerArtifact.abi, bytecode: forgerArtifact.bytecode as Hex });

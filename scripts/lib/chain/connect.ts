@@ -21,7 +21,7 @@ import {
 
 import { describeUrl, registerSecretUrl } from "../keys/secrets.ts";
 import { erc20Abi } from "./abis.ts";
-import { DeploymentNotFoundError, readDeployment, type Deployment } from "./deployment.ts";
+import { checkDeployment, DeploymentNotFoundError, readDeployment, type Deployment } from "./deployment.ts";
 
 /** Default endpoint: a local Hardhat node (`1tt node`). */
 export const DEFAULT_RPC_URL = "http://127.0.0.1:8545";
@@ -133,11 +133,7 @@ function readDeploymentFile(file: string, chainId: number): Deployment {
         "Point --rpc-url (or ONETT_RPC_URL) at the chain of the record, or pass that chain's record.",
     );
   }
-  const directory = file.slice(0, Math.max(0, file.lastIndexOf("/"))) || ".";
-  const name = file.slice(file.lastIndexOf("/") + 1);
-  if (name === `${chainId}.json`) return readDeployment(directory, chainId);
-  // readDeployment checks the shape; it expects the file under its chain id's name.
-  return JSON.parse(readFileSync(file, "utf8")) as Deployment;
+  return checkDeployment(recorded, file, chainId);
 }
 
 async function checkContractsExist(client: PublicClient, deployment: Deployment): Promise<void> {

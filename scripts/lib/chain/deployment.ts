@@ -62,7 +62,8 @@ export function writeDeployment(directory: string, deployment: Deployment): stri
   return file;
 }
 
-function checkDeployment(value: unknown, file: string, chainId: number): Deployment {
+/** Checks that a parsed record is for `chainId` and has valid addresses; `file` names it in errors. */
+export function checkDeployment(value: unknown, file: string, chainId: number): Deployment {
   const record = value as Partial<Deployment>;
   if (record.chainId !== chainId) {
     throw new DeploymentNotFoundError(`${file} records chain ${String(record.chainId)}, not chain ${chainId}.`);
