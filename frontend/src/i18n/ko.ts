@@ -53,7 +53,7 @@ export const ko: Messages = {
   overview: {
     title: "개요",
     intro:
-      "데이터 제공 기관이 전처리된 텍스트를 제공하면, 그 데이터로 만든 서비스가 수익의 일정 비율을 제공한 토큰 수에 비례해 나눠 드려요. 아래 수치는 모두 컨트랙트 이벤트로부터 다시 계산한 값이에요.",
+      "데이터 제공 기관의 텍스트로 만든 서비스는 수익의 일정 비율을 기관별 토큰 수에 비례해 나눠 드려요. 아래 수치는 모두 컨트랙트 이벤트로 다시 계산한 값이에요.",
     datasets: "데이터셋",
     contributors: "데이터 제공 기관",
     tokens: "등록된 토큰 수",
@@ -123,7 +123,7 @@ export const ko: Messages = {
     title: "데이터셋",
     id: "데이터셋 ID",
     contributor: "데이터 제공 기관",
-    attester: "검증 서명",
+    attester: "검증 담당자",
     tokenCount: "전처리 후 토큰 수",
     reportCid: "보고서 CID",
     reportSha256: "보고서 sha256(온체인)",

@@ -77,8 +77,9 @@ export function parseAttestationJson(value: unknown): PendingAttestation {
   for (const [field, address] of [["terms.contributor", terms.contributor], ["registry", raw.registry], ["signer", raw.signer]] as const) {
     if (!isAddress(address ?? "", { strict: false })) throw new InvalidAttestationFileError(`${field} must be an address`);
   }
-  if (!DECIMAL_INTEGER.test(terms.tokenCount ?? "") || !DECIMAL_INTEGER.test(raw.deadline ?? "")) {
-    throw new InvalidAttestationFileError("terms.tokenCount and deadline must be decimal integers");
+  // A JSON number would have lost precision above 2^53 before this check could see it.
+  if (!isDecimalString(terms.tokenCount) || !isDecimalString(raw.deadline)) {
+    throw new InvalidAttestationFileError("terms.tokenCount and deadline must be decimal integers written as strings");
   }
   if (!isHex(raw.signature)) throw new InvalidAttestationFileError("signature must be hex");
   if (typeof terms.reportCid !== "string" || terms.reportCid === "") throw new InvalidAttestationFileError("terms.reportCid is missing");
@@ -100,6 +101,10 @@ export function parseAttestationJson(value: unknown): PendingAttestation {
     deadline: BigInt(raw.deadline!),
     signature: raw.signature,
   };
+}
+
+function isDecimalString(value: unknown): value is string {
+  return typeof value === "string" && DECIMAL_INTEGER.test(value);
 }
 
 /** Thrown when no attestation is published for a report CID. */

@@ -44,6 +44,7 @@ export function DatasetPage({ datasetId }: { datasetId: Hex }) {
               <dt>{d.tokenizer}</dt>
               <dd className="mono break">{dataset.tokenizerId}</dd>
             </dl>
+            <ReportView cid={dataset.reportCid} sha256={dataset.reportSha256} />
             <table>
               <caption>{d.usedInCaption}</caption>
               <thead>
@@ -69,7 +70,6 @@ export function DatasetPage({ datasetId }: { datasetId: Hex }) {
                 )}
               </tbody>
             </table>
-            <ReportView cid={dataset.reportCid} sha256={dataset.reportSha256} />
           </section>
         );
       }}
