@@ -217,6 +217,29 @@ describe("public pages without a wallet", () => {
   });
 });
 
+describe("keyboard", () => {
+  it("skips to the content and follows links without a mouse", async () => {
+    const { context, page, errors } = await openSession({});
+    await goTo(page, "#/");
+    await page.getByRole("heading", { name: "Overview" }).waitFor();
+
+    await page.keyboard.press("Tab");
+    assert.equal(await page.locator(":focus").innerText(), "Skip to content");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator(":focus").getAttribute("id"), "main");
+
+    await page.getByRole("link", { name: "Services", exact: true }).first().focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("table", { name: "Services and their revenue shares" }).waitFor();
+    await page.getByRole("link", { name: "Solar Chat" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Service: Solar Chat" }).waitFor();
+    assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), "Services");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe("entitlements budget", () => {
   it("reads 20 (service, version) entitlements in one request", async () => {
     let requests = 0;
@@ -320,6 +343,7 @@ describe("wallet flows", () => {
     const alert = page.locator('[data-error-name="NothingToClaim"]');
     await alert.waitFor();
     assert.match(await alert.innerText(), new RegExp(`There is nothing to claim for ${bob} in these versions`));
+    await page.getByText("Nothing to claim right now.").waitFor();
     await screenshot(page, "revert-en");
 
     await page.getByRole("button", { name: "한국어" }).click();
@@ -336,6 +360,13 @@ describe("wallet flows", () => {
     await connect(page);
 
     await page.getByLabel("Service version").selectOption({ label: "Solar Chat · Version 1" });
+    await page.getByLabel("Gross revenue (tUSDC)").fill("1.0000001");
+    await page.getByText("Enter a number with at most 6 decimals.").waitFor();
+    assert.equal(await page.getByLabel("Gross revenue (tUSDC)").getAttribute("aria-invalid"), "true");
+    await page.getByLabel("Period label").fill("x".repeat(32));
+    await page.getByText("Use up to 31 characters of plain text.").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Deposit", exact: true }).isDisabled(), true);
+
     await page.getByLabel("Gross revenue (tUSDC)").fill("1,000.25");
     await page.getByLabel("Period label").fill("2026-12");
     await page.getByText("Deposit: 150.0375 tUSDC (15% of the gross revenue).").waitFor();

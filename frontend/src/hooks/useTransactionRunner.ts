@@ -16,7 +16,8 @@ export function useTransactionRunner() {
     async (simulate: Simulate) => {
       if (walletClient === undefined) return status;
       const final = await sendTransaction({ publicClient: client, walletClient, simulate, onStatus: setStatus });
-      if (final.phase === "confirmed" || final.phase === "reverted") await queryClient.invalidateQueries();
+      // A failure refreshes too: a revert often means the page showed stale chain data.
+      if (final.phase !== "idle") await queryClient.invalidateQueries();
       return final;
     },
     [client, walletClient, queryClient, status],
