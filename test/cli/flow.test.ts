@@ -67,6 +67,7 @@ describe("1tt settlement flow", () => {
     deployment = JSON.parse(readFileSync(path.join(work, "deployments", "31337.json"), "utf8"));
     assert.equal(deployment.registry.address, result.json?.registry);
     assert.match(deployment.tokens.tUSDC, /^0x[0-9a-fA-F]{40}$/);
+    assert.equal(await balanceOf(ACTORS.consumer.address), 1_000_000n * 10n ** 6n);
   });
 
   it("preprocesses and publishes three datasets", async () => {
@@ -156,7 +157,6 @@ describe("1tt settlement flow", () => {
   });
 
   it("deposits revenue with an exact approval and refuses a repeated period", async () => {
-    await mint(ACTORS.consumer.address, 10n ** 12n);
     const consumer = { ONETT_CONSUMER_KEY: ACTORS.consumer.key };
     const short = await run(["deposit", "1", "1", "--revenue", "1234.56", "--period", "2026-11", "--no-approve"], consumer, 6);
     assert.match(short.stderr, /allowance of splitter .* is 0 base units of tUSDC, but the deposit needs 185184000/);
@@ -330,12 +330,6 @@ describe("1tt settlement flow", () => {
     }
     assert.ok(!outputs[5]!.stderr.includes(ACTORS.consumer.key.slice(2, 60)));
   });
-
-  async function mint(to: Address, amount: bigint) {
-    const wallet = createWalletClient({ account: privateKeyToAccount(ACTORS.consumer.key), chain: localChain(31_337, node.url), transport: httpTransport(node.url) });
-    const hash = await wallet.writeContract({ address: deployment.tokens.tUSDC, abi: erc20Abi, functionName: "mint", args: [to, amount] });
-    await client.waitForTransactionReceipt({ hash });
-  }
 
   async function balanceOf(address: Address) {
     return await client.readContract({ address: deployment.tokens.tUSDC, abi: erc20Abi, functionName: "balanceOf", args: [address] });

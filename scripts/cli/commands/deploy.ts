@@ -2,9 +2,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { getAddress, isAddress, type Address } from "viem";
+import { privateKeyToAddress } from "viem/accounts";
 
 import { createRpcClient } from "../../lib/chain/connect.ts";
 import { deployPlatform, LOCAL_CHAIN_ID } from "../../lib/chain/deploy.ts";
+import { mintTestToken } from "../../lib/chain/test-token.ts";
 import { KEYS_HELP, loadPrivateKey } from "../../lib/keys/load-account.ts";
 import { terminalPrompt } from "../../lib/keys/prompt.ts";
 import { describeUrl } from "../../lib/keys/secrets.ts";
@@ -15,6 +17,9 @@ import { parseInteger, parseOptions } from "../parse-options.ts";
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const SECONDS_PER_DAY = 86_400;
+/** Whole tUSDC minted to the consumer on a local chain. */
+const TEST_TOKEN_UNITS = 1_000_000n;
+const TEST_TOKEN_DECIMALS = 6n;
 
 const help = `Usage: 1tt deploy [options]
 
@@ -24,7 +29,8 @@ DIR/<chainId>.json. The deployer key becomes the default admin. An interrupted d
 resumes from Ignition's journal when run again.
 
 On a local chain (id ${LOCAL_CHAIN_ID}) it also deploys Multicall3 and a 6-decimal test token, tUSDC,
-on the payout allow-list; the record lists it under "tokens".
+on the payout allow-list (the record lists it under "tokens"), and mints ${TEST_TOKEN_UNITS.toLocaleString("en-US")} tUSDC to the
+consumer so that deposits can be tried at once.
 
 Options:
   --attester ADDRESS       holder of ATTESTER_ROLE (default: the deployer)
@@ -82,6 +88,12 @@ export const deployCommand: Command = {
         localExtras: chainId === LOCAL_CHAIN_ID && !values["no-local-extras"],
         deploymentsDir: deploymentsDirOf(values, process.env),
       });
+      const consumer = addressOption("consumer", values.consumer) ?? privateKeyToAddress(deployerKey);
+      const testToken = deployment.tokens?.tUSDC;
+      if (testToken !== undefined) {
+        await mintTestToken({ rpcUrl, senderKey: deployerKey, token: testToken, to: consumer, amount: TEST_TOKEN_UNITS * 10n ** TEST_TOKEN_DECIMALS });
+        io.stderr.write(`Minted ${TEST_TOKEN_UNITS} tUSDC to the consumer ${consumer}.\n`);
+      }
       io.stdout.write(
         `registry  ${deployment.registry.address} (block ${deployment.registry.blockNumber}, tx ${deployment.registry.transactionHash})\n` +
           `splitter  ${deployment.splitter.address} (block ${deployment.splitter.blockNumber}, tx ${deployment.splitter.transactionHash})\n` +
