@@ -263,7 +263,7 @@ describe("wallet flows", () => {
     const { context, page, errors } = await openSession({ wallet: { account: platform.accounts.alice, startChainId: MAINNET_CHAIN_ID } });
     await goTo(page, "#/contributor");
     await connect(page);
-    const warning = page.getByText("Your wallet is on chain 1, but this platform runs on Hardhat (local).");
+    const warning = page.getByText("Your wallet is on Ethereum, but this platform runs on Hardhat (local).");
     await warning.waitFor();
     assert.equal(await page.getByRole("button", { name: "Claim everything" }).isDisabled(), true);
     await screenshot(page, "wrong-network-en");

@@ -1,6 +1,7 @@
 import { useConfig } from "../hooks/useConfig.ts";
 import { useI18n } from "../hooks/useI18n.ts";
 import { useWallet } from "../hooks/useWallet.ts";
+import { chainNameOf } from "../lib/chain-names.ts";
 import { shortHex } from "../lib/format.ts";
 import { ErrorNotice } from "./ErrorNotice.tsx";
 
@@ -25,8 +26,8 @@ export function WalletPanel() {
     );
   }
 
-  const walletChain =
-    wallet.walletChainId === config.chainId ? config.chainName : t.wallet.unknownChain(wallet.walletChainId ?? 0);
+  const walletChainId = wallet.walletChainId ?? 0;
+  const walletChain = chainNameOf(walletChainId, config) ?? t.wallet.unknownChain(walletChainId);
   return (
     <div className="wallet">
       <p className="small">
