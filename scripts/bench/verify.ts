@@ -1,8 +1,8 @@
 /**
- * Benchmark of `1tt verify` at registry scale: on a fresh local Hardhat node it registers 2,000
- * datasets of 200 contributors (each report published to the embedded IPFS node), seals 50
- * service versions, makes 500 deposits and 1,000 claims, then runs `1tt verify` in this process
- * and reports its wall time and the JSON-RPC requests that it sent over HTTP.
+ * Benchmark of `1tt verify` at registry scale. On a fresh local Hardhat node it registers 2,000
+ * datasets of 200 contributors, each report published to the embedded IPFS node. It seals 50
+ * service versions and makes 500 deposits and 1,000 claims. Then it runs `1tt verify` in this
+ * process and reports its wall time and the JSON-RPC requests that it sent over HTTP.
  *
  * Usage: npm run --silent bench:verify [-- --json]
  *   --json   print the figures as one JSON line instead of text

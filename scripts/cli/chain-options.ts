@@ -9,7 +9,7 @@ import { connect, DEFAULT_DEPLOYMENTS_DIR, DEFAULT_RPC_URL, MissingContractError
 import { DeploymentNotFoundError } from "../lib/chain/deployment.ts";
 import { InvalidAmountError } from "../lib/chain/amounts.ts";
 import { NothingToClaimError } from "../lib/chain/claim.ts";
-import { DepositRefusedError } from "../lib/chain/deposit.ts";
+import { DepositRejectedError } from "../lib/chain/deposit.ts";
 import { LogReadError } from "../lib/chain/logs.ts";
 import { describeChainError } from "../lib/chain/revert.ts";
 import { UnknownReferenceError } from "../lib/chain/services.ts";
@@ -87,7 +87,7 @@ export function toChainCliError(error: unknown, rpcUrl?: string): CliError {
   if (error instanceof LogReadError) return new CliError(clean(error.message), EXIT.chain);
   if (error instanceof DatasetFolderError || error instanceof IpfsError) return new CliError(clean(error.message), EXIT.input);
   if (error instanceof InvalidAmountError || error instanceof UnknownReferenceError) return new CliError(clean(error.message), EXIT.usage);
-  if (error instanceof DepositRefusedError || error instanceof NothingToClaimError || error instanceof TransactionRevertedError) {
+  if (error instanceof DepositRejectedError || error instanceof NothingToClaimError || error instanceof TransactionRevertedError) {
     return new CliError(clean(error.message), EXIT.rejected);
   }
   const described = describeChainError(error, rpcUrl);

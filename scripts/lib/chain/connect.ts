@@ -110,11 +110,11 @@ export function localChain(chainId: number, rpcUrl: string): Chain {
   });
 }
 
-/** Throws WrongChainError when `expected` is not the connected chain. */
-export function requireChain(connection: Connection, expected: number, what: string): void {
+/** Throws WrongChainError when `expected` is not the connected chain; `subject` names what carries it. */
+export function requireChain(connection: Connection, expected: number, subject: string): void {
   if (expected !== connection.chainId) {
     throw new WrongChainError(
-      `${what} is for chain ${expected}, but ${describeUrl(connection.rpcUrl)} is chain ${connection.chainId}. ` +
+      `${subject} is for chain ${expected}, but ${describeUrl(connection.rpcUrl)} is chain ${connection.chainId}. ` +
         `Point --rpc-url (or ONETT_RPC_URL) at chain ${expected}, or sign again for chain ${connection.chainId}.`,
     );
   }

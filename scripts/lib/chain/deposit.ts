@@ -16,9 +16,9 @@ export interface TokenInfo {
   decimals: number;
 }
 
-/** Thrown when a deposit cannot be made as asked: not enough allowance or balance, or a repeated period. */
-export class DepositRefusedError extends Error {
-  override name = "DepositRefusedError" as const;
+/** Thrown before sending when a deposit cannot be made: allowance or balance too low, or a repeated period. */
+export class DepositRejectedError extends Error {
+  override name = "DepositRejectedError" as const;
 }
 
 /** Reads a token's symbol and decimals. */
@@ -39,7 +39,7 @@ export async function serviceToken(connection: Connection, serviceId: bigint): P
     args: [serviceId],
   });
   if (service.token === "0x0000000000000000000000000000000000000000") {
-    throw new DepositRefusedError(`No service has id ${serviceId} on chain ${connection.chainId}; create it with "1tt service create".`);
+    throw new DepositRejectedError(`No service has id ${serviceId} on chain ${connection.chainId}; create it with "1tt service create".`);
   }
   return await readTokenInfo(connection, service.token);
 }
@@ -73,7 +73,7 @@ export async function depositRevenue(parameters: DepositParameters): Promise<Dep
   if (!parameters.allowRepeatedPeriod) {
     const earlier = await depositsOfPeriod(connection, serviceId, version, period);
     if (earlier.length > 0) {
-      throw new DepositRefusedError(
+      throw new DepositRejectedError(
         `Service ${serviceId} version ${version} already has a deposit for this period (transaction ${earlier[0]}). ` +
           "Pass --allow-repeat-period to deposit for the same period again.",
       );
@@ -91,13 +91,13 @@ export async function depositRevenue(parameters: DepositParameters): Promise<Dep
     connection.publicClient.readContract({ address: token.address, abi: erc20Abi, functionName: "allowance", args: [payer, splitter] }),
   ]);
   if (balance < amount) {
-    throw new DepositRefusedError(`${payer} has ${balance} base units of ${token.symbol}, but the deposit needs ${amount}; fund the account first.`);
+    throw new DepositRejectedError(`${payer} has ${balance} base units of ${token.symbol}, but the deposit needs ${amount}; fund the account first.`);
   }
 
   let approveReceipt: TransactionReceipt | undefined;
   if (allowance < amount) {
     if (parameters.approve === false) {
-      throw new DepositRefusedError(
+      throw new DepositRejectedError(
         `The allowance of splitter ${splitter} from ${payer} is ${allowance} base units of ${token.symbol}, but the deposit needs ${amount}. ` +
           `Approve ${amount} (for example from your multisig), or drop --no-approve to let 1tt approve it.`,
       );

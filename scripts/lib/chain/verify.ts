@@ -229,8 +229,8 @@ async function comparePositions(reader: Reader, address: Address, state: Rebuilt
 
 /**
  * Positions read per multicall request. Each position costs a few cold storage reads, an estimated
- * 6,000 to 7,000 gas, so 1,000 stay well below the 16,777,216 gas per call (the EIP-7825 cap) that
- * a Hardhat 3.18 node enforced when 200 contributors' positions went into one call.
+ * 6,000 to 7,000 gas, so 1,000 stay well below 16,777,216 gas, the cap per call (EIP-7825) that a
+ * Hardhat 3.18 node enforced. All 200 contributors' positions of the benchmark in one call ran out.
  */
 const POSITIONS_PER_REQUEST = 1_000;
 

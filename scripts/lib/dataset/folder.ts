@@ -105,7 +105,7 @@ export function readPublishRecord(folder: string): PublishRecord {
   const { sha256 } = readReportBytes(folder);
   if (record.sha256?.toLowerCase() !== sha256) {
     throw new DatasetFolderError(
-      `${path.join(folder, REPORT_FILE)} changed after it was published: its sha256 is ${sha256}, ${file} says ${String(record.sha256)}. ` +
+      `${path.join(folder, REPORT_FILE)} changed after it was published: its sha256 is ${sha256}, ${file} records ${String(record.sha256)}. ` +
         `Publish it again with "1tt publish ${folder}".`,
     );
   }

@@ -1,8 +1,8 @@
 /**
- * Encrypted key files in the Web3 Secret Storage format, version 3, as geth, Foundry (`cast wallet`)
- * and MetaMask's import write them: the key is encrypted with AES-128-CTR under the first half of a
- * scrypt-derived key, and keccak256(second half ++ ciphertext) is the MAC that detects a wrong
- * password. Decryption also accepts PBKDF2-HMAC-SHA256 files.
+ * Encrypted key files in the Web3 Secret Storage format, version 3, which geth, Foundry
+ * (`cast wallet`) and MetaMask's import read and write. The key is encrypted with AES-128-CTR under
+ * the first half of a scrypt-derived key. keccak256(second half ++ ciphertext) is the MAC that
+ * detects a wrong password. Decryption also accepts PBKDF2-HMAC-SHA256 files.
  */
 import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes, randomUUID, scryptSync, timingSafeEqual } from "node:crypto";
 
