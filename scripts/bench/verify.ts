@@ -19,7 +19,7 @@ import { nonceManager, privateKeyToAccount } from "viem/accounts";
 import { runCli } from "../cli/main.ts";
 import { erc20Abi, registryAbi, splitterAbi } from "../lib/chain/abis.ts";
 import { localChain } from "../lib/chain/connect.ts";
-import { deployPlatform } from "../lib/chain/deploy.ts";
+import { deployPlatform, journalId, LOCAL_CHAIN_ID } from "../lib/chain/deploy.ts";
 import { startLocalNode } from "../lib/chain/local-node.ts";
 import { openIpfs } from "../lib/ipfs/index.ts";
 import { signRegistration, type Registration } from "../lib/sign-typed-data.ts";
@@ -60,6 +60,7 @@ try {
 } finally {
   await node.stop();
   rmSync(work, { recursive: true, force: true });
+  rmSync(path.join(PROJECT_ROOT, "ignition", "deployments", journalId(LOCAL_CHAIN_ID, node.url)), { recursive: true, force: true });
 }
 
 async function run(rpcUrl: string) {

@@ -20,7 +20,7 @@ import { localChain } from "../../scripts/lib/chain/connect.ts";
 import { startLocalNode, type LocalNode } from "../../scripts/lib/chain/local-node.ts";
 import { REVENUE_SCALE } from "../../scripts/lib/chain/rebuild.ts";
 import { generateDocuments, writeJsonl } from "../preprocess/corpus.ts";
-import { ACTORS, cli, ROOT, tempDir, type CliResult } from "./helpers.ts";
+import { ACTORS, removeLocalJournal, cli, ROOT, tempDir, type CliResult } from "./helpers.ts";
 import { startRpcProxy, type RpcProxy } from "./rpc-proxy.ts";
 
 const BPS = 10_000n;
@@ -58,6 +58,7 @@ describe("1tt settlement flow", () => {
   after(async () => {
     await proxy?.close();
     await node?.stop();
+    if (node !== undefined) removeLocalJournal(node.url);
   });
 
   it("deploys and records the deployment", async () => {

@@ -2,7 +2,7 @@
  * Shared setup of the CLI tests: a local Hardhat node on a free port, Hardhat's public development
  * keys as named actors, and `runCli` called in-process with captured output and environment.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -12,6 +12,7 @@ import { bytesToHex, type Hex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
 import { runCli } from "../../scripts/cli/main.ts";
+import { journalId, LOCAL_CHAIN_ID } from "../../scripts/lib/chain/deploy.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = path.join(ROOT, "bin", "1tt");
@@ -33,6 +34,11 @@ export const ACTORS = {
   bob: devAccount(3),
   relayer: devAccount(4),
 };
+
+/** Removes the Ignition journal that deploying to the local node at `url` left in the repository. */
+export function removeLocalJournal(url: string): void {
+  rmSync(path.join(ROOT, "ignition", "deployments", journalId(LOCAL_CHAIN_ID, url)), { recursive: true, force: true });
+}
 
 export function tempDir(prefix = "1tt-cli-"): string {
   return mkdtempSync(path.join(tmpdir(), prefix));

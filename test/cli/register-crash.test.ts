@@ -14,7 +14,7 @@ import { createPublicClient, http, keccak256, parseEventLogs, stringToHex, type 
 import { registryAbi } from "../../scripts/lib/chain/abis.ts";
 import { startLocalNode, type LocalNode } from "../../scripts/lib/chain/local-node.ts";
 import { REPORT_FORMAT } from "../../scripts/preprocess/report.ts";
-import { ACTORS, BIN, cli, lastJson, ROOT, tempDir } from "./helpers.ts";
+import { ACTORS, removeLocalJournal, BIN, cli, lastJson, ROOT, tempDir } from "./helpers.ts";
 
 const DATASETS = 7;
 const BATCH_SIZE = 2;
@@ -68,6 +68,7 @@ describe("1tt register after a crash", () => {
 
   after(async () => {
     await node?.stop();
+    if (node !== undefined) removeLocalJournal(node.url);
   });
 
   it("registers each dataset once when re-run", async () => {

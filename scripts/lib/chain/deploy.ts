@@ -98,7 +98,7 @@ export async function deployPlatform(parameters: DeployParameters): Promise<Depl
  * otherwise share one journal and skip or corrupt each other's deployments. The endpoint is
  * hashed because its URL may carry credentials.
  */
-function journalId(chainId: number, rpcUrl: string): string {
+export function journalId(chainId: number, rpcUrl: string): string {
   if (chainId !== LOCAL_CHAIN_ID) return `chain-${chainId}`;
   return `chain-${chainId}-${createHash("sha256").update(rpcUrl).digest("hex").slice(0, 12)}`;
 }

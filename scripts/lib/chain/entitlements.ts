@@ -27,6 +27,9 @@ export interface Entitlement {
   claimable: bigint;
 }
 
+/** (service, version) pairs per `positions` call, as in verify: well below a node's gas cap per call. */
+const POSITIONS_PER_CALL = 1_000;
+
 interface ServiceView {
   token: Address;
   shareBps: number;
@@ -56,11 +59,17 @@ export async function readEntitlements(connection: Connection, contributor: Addr
   );
   if (refs.length === 0) return [];
 
-  const [positionsResult, ...versions] = await readMany<unknown>(reader, [
-    { address: splitter, abi: splitterAbi, functionName: "positions", args: [contributor, refs] },
+  // Positions are read in chunks so that one call stays below the node's gas cap per call.
+  const chunks: Array<typeof refs> = [];
+  for (let start = 0; start < refs.length; start += POSITIONS_PER_CALL) chunks.push(refs.slice(start, start + POSITIONS_PER_CALL));
+  const results = await readMany<unknown>(reader, [
+    ...chunks.map((chunk) => ({ address: splitter, abi: splitterAbi, functionName: "positions", args: [contributor, chunk] })),
     ...refs.map((ref) => ({ address: splitter, abi: splitterAbi, functionName: "version", args: [ref.serviceId, ref.version] })),
   ]);
-  const [positions, claimable] = positionsResult as readonly [ReadonlyArray<{ weight: bigint; claimed: bigint }>, readonly bigint[]];
+  const positionResults = results.slice(0, chunks.length) as Array<readonly [ReadonlyArray<{ weight: bigint; claimed: bigint }>, readonly bigint[]]>;
+  const positions = positionResults.flatMap(([chunkPositions]) => chunkPositions);
+  const claimable = positionResults.flatMap(([, chunkClaimable]) => chunkClaimable);
+  const versions = results.slice(chunks.length);
 
   const tokens = await readTokens(connection, [...new Set(services.map((service) => service.token))]);
   const entitlements: Entitlement[] = [];
