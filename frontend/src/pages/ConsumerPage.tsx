@@ -129,7 +129,7 @@ function DepositForm({ snapshot, account }: { snapshot: PlatformSnapshot; accoun
         </select>
       </div>
       <div className="field">
-        <label htmlFor="deposit-revenue">{c.grossRevenue(token?.symbol ?? "")}</label>
+        <label htmlFor="deposit-revenue">{token === undefined ? t.version.grossRevenue : c.grossRevenue(token.symbol)}</label>
         <input
           id="deposit-revenue"
           inputMode="decimal"
