@@ -16,7 +16,7 @@ import {
 import { KNOWN_CONTRACT_ERRORS, type ErrorFormatters, type KnownContractError } from "../i18n/error-copy.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { Messages } from "../i18n/messages.ts";
-import { formatBps, formatDualTime, formatInteger, formatTokenWithSymbol, shortHex } from "./format.ts";
+import { formatBps, formatInteger, formatReadableTime, formatTokenWithSymbol, shortHex } from "./format.ts";
 
 /** EIP-1193 code of a request that the user rejected in the wallet. */
 export const USER_REJECTED_CODE = 4001;
@@ -60,7 +60,7 @@ export function errorFormatters(locale: Locale, token?: TokenDisplay): ErrorForm
         : formatTokenWithSymbol(toBigInt(value), token.decimals, token.symbol, locale),
     bps: (value) => formatBps(toBigInt(value), locale),
     time: (value) => {
-      const time = formatDualTime(toBigInt(value), locale);
+      const time = formatReadableTime(toBigInt(value), locale);
       return `${time.kst} (${time.utc})`;
     },
   };

@@ -4,6 +4,7 @@ import {
   formatBps,
   formatDualTime,
   formatInteger,
+  formatReadableTime,
   formatRatio,
   formatTokenAmount,
   InvalidAmountError,
@@ -65,6 +66,14 @@ describe("shares", () => {
     expect(formatRatio(1n, 3n, "en")).toBe("33.3333%");
     expect(formatRatio(2n, 3n, "en")).toBe("66.6666%");
     expect(formatRatio(0n, 0n, "en")).toBe("0%");
+  });
+});
+
+describe("formatReadableTime", () => {
+  it("uses each locale's date style, in KST and UTC", () => {
+    const newYear = Date.UTC(2026, 11, 31, 20, 0, 0) / 1_000;
+    expect(formatReadableTime(newYear, "en")).toMatchObject({ kst: "Jan 1, 2027, 5:00:00 AM KST", utc: "Dec 31, 2026, 8:00:00 PM UTC" });
+    expect(formatReadableTime(newYear, "ko")).toMatchObject({ kst: "2027. 1. 1. 오전 5:00:00 KST", utc: "2026. 12. 31. 오후 8:00:00 UTC" });
   });
 });
 

@@ -112,7 +112,10 @@ export interface DualTime {
   iso: string;
 }
 
-/** Formats a Unix timestamp in seconds in UTC and in KST, e.g. "2026-12-04 20:15:00 UTC". */
+/**
+ * Formats a Unix timestamp in seconds in UTC and in KST in one fixed form for files, e.g.
+ * "2026-12-04 20:15:00 UTC", so that statements sort and parse the same in every language.
+ */
 export function formatDualTime(unixSeconds: bigint | number, locale: Locale): DualTime {
   const date = new Date(Number(unixSeconds) * 1_000);
   return {
@@ -120,6 +123,17 @@ export function formatDualTime(unixSeconds: bigint | number, locale: Locale): Du
     kst: `${formatDateTimeIn(date, KST_TIME_ZONE, locale)} KST`,
     iso: date.toISOString(),
   };
+}
+
+/**
+ * Formats a Unix timestamp in seconds for reading, in the locale's own date style, in KST and in
+ * UTC: "Jan 1, 2027, 5:00:00 AM KST" or "2027. 1. 1. 오전 5:00:00 KST".
+ */
+export function formatReadableTime(unixSeconds: bigint | number, locale: Locale): DualTime {
+  const date = new Date(Number(unixSeconds) * 1_000);
+  const format = (timeZone: string) =>
+    new Intl.DateTimeFormat(intlTag(locale), { timeZone, dateStyle: "medium", timeStyle: "medium" }).format(date);
+  return { utc: `${format("UTC")} UTC`, kst: `${format(KST_TIME_ZONE)} KST`, iso: date.toISOString() };
 }
 
 /** Formats `date` as "YYYY-MM-DD HH:mm:ss" in `timeZone`, the same in every locale for accounting. */
