@@ -11,16 +11,17 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { createPublicClient, createWalletClient, http as httpTransport, type Address, type Hex, type PublicClient } from "viem";
+import { createPublicClient, createWalletClient, getAddress, http as httpTransport, type Address, type Hex, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import forgerArtifact from "../../artifacts/contracts/mocks/EventForger.sol/EventForger.json" with { type: "json" };
+import walletArtifact from "../../artifacts/contracts/mocks/MockERC1271Wallet.sol/MockERC1271Wallet.json" with { type: "json" };
 import { erc20Abi, registryAbi } from "../../scripts/lib/chain/abis.ts";
 import { localChain } from "../../scripts/lib/chain/connect.ts";
 import { startLocalNode, type LocalNode } from "../../scripts/lib/chain/local-node.ts";
 import { REVENUE_SCALE } from "../../scripts/lib/chain/rebuild.ts";
 import { generateDocuments, writeJsonl } from "../preprocess/corpus.ts";
-import { ACTORS, removeLocalJournal, cli, ROOT, tempDir, type CliResult } from "./helpers.ts";
+import { ACTORS, cli, devAccount, removeLocalJournal, ROOT, tempDir, type CliResult } from "./helpers.ts";
 import { startRpcProxy, type RpcProxy } from "./rpc-proxy.ts";
 
 const BPS = 10_000n;
@@ -330,6 +331,34 @@ describe("1tt settlement flow", () => {
       }
     }
     assert.ok(!outputs[5]!.stderr.includes(ACTORS.consumer.key.slice(2, 60)));
+  });
+
+  it("registers the consent of a contract wallet", async () => {
+    const owner = devAccount(5);
+    const deployer = createWalletClient({ account: privateKeyToAccount(owner.key), chain: localChain(31_337, node.url), transport: httpTransport(node.url) });
+    const hash = await deployer.deployContract({ abi: walletArtifact.abi, bytecode: walletArtifact.bytecode as Hex, args: [owner.address] });
+    const wallet = getAddress((await client.waitForTransactionReceipt({ hash })).contractAddress!);
+    const input = path.join(work, "c1.jsonl");
+    writeJsonl(input, generateDocuments(4, 14));
+    const folder = path.join(work, "c1");
+    const preprocessed = await run(["preprocess", input, "--out", folder, "--no-index", "--workers", "1", "--json"]);
+    await run(["publish", folder]);
+
+    const stranger = await run(["consent", folder, "--contributor", wallet], { ONETT_CONTRIBUTOR_KEY: ACTORS.bob.key }, 3);
+    assert.match(stranger.stderr, new RegExp(`contract wallet ${wallet} does not accept a signature of ${ACTORS.bob.address}`));
+    const noCode = await run(["consent", folder, "--contributor", ACTORS.relayer.address], { ONETT_CONTRIBUTOR_KEY: ACTORS.bob.key }, 3);
+    assert.match(noCode.stderr, /has no contract code/);
+
+    await run(["consent", folder, "--contributor", wallet], { ONETT_CONTRIBUTOR_KEY: owner.key });
+    await run(["attest", folder], { ONETT_ATTESTER_KEY: ACTORS.operator.key });
+    await run(["register", folder], { ONETT_RELAYER_KEY: ACTORS.relayer.key });
+    const record = await client.readContract({
+      address: deployment.registry.address,
+      abi: registryAbi,
+      functionName: "datasetRecord",
+      args: [preprocessed.json!.datasetId as Hex],
+    });
+    assert.equal(record.contributor, wallet);
   });
 
   async function balanceOf(address: Address) {

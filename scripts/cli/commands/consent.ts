@@ -1,3 +1,5 @@
+import { getAddress, isAddress } from "viem";
+
 import { signAttestationFile, signConsentFile } from "../../lib/dataset/sign.ts";
 import { KEYS_HELP } from "../../lib/keys/load-account.ts";
 import type { Command } from "../command.ts";
@@ -15,9 +17,11 @@ ${
     isConsent
       ? `The contributor signs its EIP-712 consent to register the dataset in DIR: dataset id, token
 count, pipeline and tokenizer ids from report.json, and the report's CID and sha256 from
-publish.json ("1tt publish DIR" first). The signer's address is the contributor; it is paid
-for the dataset. Writes DIR/consent.json, bound to this chain, registry and consent nonce.
-Contract wallets (ERC-1271) are accepted by the registry but cannot sign here yet.`
+publish.json ("1tt publish DIR" first). The signer's address is the contributor and is paid
+for the dataset, unless --contributor names a contract wallet (ERC-1271) that accepts the
+signer's signatures, such as a 1-of-1 owner wallet; 1tt checks that the wallet accepts the
+signature before writing it. Writes DIR/consent.json, bound to this chain, registry and
+consent nonce.`
       : `The attester signs the EIP-712 attestation of the terms in DIR/consent.json, after checking
 that they still match DIR/report.json and DIR/publish.json and that the key holds
 ATTESTER_ROLE. Writes DIR/attestation.json.`
@@ -25,7 +29,14 @@ ATTESTER_ROLE. Writes DIR/attestation.json.`
 
 Options:
   --valid-days N       days until the signature expires, from the chain's latest block
-                       (default: ${DEFAULT_VALID_DAYS})
+                       (default: ${DEFAULT_VALID_DAYS})${
+    isConsent
+      ? `
+  --contributor ADDRESS
+                       contract wallet (ERC-1271) that is the contributor (default: the
+                       signer's own address)`
+      : ""
+  }
   --keystore FILE      ${isConsent ? "contributor" : "attester"} key file (see Keys)
 ${CHAIN_HELP}
 
@@ -45,18 +56,27 @@ function signCommand(kind: "consent" | "attest"): Command {
     summary: kind === "consent" ? "contributor: sign the consent to register a published dataset" : "attester: sign the attestation of a consented dataset",
     help,
     async run(argv, io) {
-      const { values, positionals } = parseOptions(kind, argv, { ...CHAIN_OPTIONS, ...SIGNER_OPTIONS, "valid-days": { type: "string" } });
+      const { values, positionals } = parseOptions(kind, argv, {
+        ...CHAIN_OPTIONS,
+        ...SIGNER_OPTIONS,
+        "valid-days": { type: "string" },
+        contributor: { type: "string" },
+      });
       if (values.help) {
         io.stdout.write(help);
         return EXIT.ok;
       }
       if (positionals.length === 0) throw new CliError(`missing DIR: name at least one preprocessed dataset folder. Run "1tt ${kind} --help".`, EXIT.usage);
       const validDays = parseInteger("valid-days", values["valid-days"], 1, 3650) ?? DEFAULT_VALID_DAYS;
+      if (values.contributor !== undefined && (kind !== "consent" || !isAddress(values.contributor))) {
+        throw new CliError(kind === "consent" ? `invalid --contributor "${values.contributor}": expected a 0x-prefixed 20-byte address.` : "--contributor applies to 1tt consent only.", EXIT.usage);
+      }
+      const contributor = values.contributor === undefined ? undefined : getAddress(values.contributor);
       return await runChainCommand(values, async () => {
         const connection = await connectFromOptions(values, { role: kind === "consent" ? "contributor" : "attester" });
         const results = [];
         for (const folder of positionals) {
-          const parameters = { connection, account: connection.account!, folder, validDays };
+          const parameters = { connection, account: connection.account!, folder, validDays, contributor };
           const { record, file } = kind === "consent" ? await signConsentFile(parameters) : await signAttestationFile(parameters);
           io.stdout.write(`${kind === "consent" ? "consented" : "attested"} ${record.terms.id} (${record.terms.tokenCount} tokens) as ${record.signer}; wrote ${file}\n`);
           results.push({ datasetId: record.terms.id, signer: record.signer, deadline: record.deadline, file });

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 
-import { keccak256, stringToHex, type LocalAccount } from "viem";
+import { hashTypedData, keccak256, parseAbi, stringToHex, type Address, type Hex, type LocalAccount } from "viem";
 
 import { registryAbi } from "../chain/abis.ts";
 import { requireChain, type Connection } from "../chain/connect.ts";
@@ -26,6 +26,9 @@ import {
 
 const SECONDS_PER_DAY = 86_400n;
 const ATTESTER_ROLE = keccak256(stringToHex("ATTESTER_ROLE"));
+/** Value that ERC-1271's `isValidSignature` returns for a valid signature: its own selector. */
+const ERC1271_MAGIC_VALUE = "0x1626ba7e";
+const erc1271Abi = parseAbi(["function isValidSignature(bytes32 hash, bytes signature) view returns (bytes4)"]);
 
 export interface SignFolderParameters {
   connection: Connection;
@@ -33,26 +36,36 @@ export interface SignFolderParameters {
   folder: string;
   /** Days from the chain's latest block until the signature expires. */
   validDays: number;
+  /**
+   * Consent only: a contract wallet (ERC-1271) that is the contributor, when `account` is a key
+   * whose signatures the wallet accepts. Defaults to `account`'s own address.
+   */
+  contributor?: Address;
 }
 
 /** Signs the contributor's consent for `folder` and writes `consent.json`; returns the record. */
 export async function signConsentFile(parameters: SignFolderParameters): Promise<{ record: SignatureRecord; file: string }> {
   const { connection, account, folder } = parameters;
-  const terms = datasetTermsOf(folder, account.address);
+  const contributor = parameters.contributor ?? account.address;
+  const terms = datasetTermsOf(folder, contributor);
   const registry = connection.deployment.registry.address;
   const nonce = await connection.publicClient.readContract({
     address: registry,
     abi: registryAbi,
     functionName: "consentNonce",
-    args: [account.address],
+    args: [contributor],
   });
   const deadline = await deadlineFromNow(connection, parameters.validDays);
-  const signature = await account.signTypedData({
+  const typedData = {
     domain: registryDomain(connection.chainId, registry),
     types: consentTypes,
     primaryType: "Consent",
     message: { dataset: terms, nonce, deadline },
-  });
+  } as const;
+  const signature = await account.signTypedData(typedData);
+  if (contributor.toLowerCase() !== account.address.toLowerCase()) {
+    await checkWalletAccepts(connection, contributor, hashTypedData(typedData), signature, account.address);
+  }
   const record: SignatureRecord = {
     kind: "consent",
     chainId: connection.chainId,
@@ -133,6 +146,29 @@ export function readRegistration(connection: Connection, folder: string): Signed
     consentSignature: consent.signature,
     attestationSignature: attestation.signature,
   };
+}
+
+/**
+ * Checks, before anything is written, that the contract wallet `wallet` accepts `signature` of
+ * `digest` through ERC-1271, as the registry will check it.
+ */
+async function checkWalletAccepts(connection: Connection, wallet: Address, digest: Hex, signature: Hex, signer: Address): Promise<void> {
+  const code = await connection.publicClient.getCode({ address: wallet });
+  if (code === undefined || code === "0x") {
+    throw new DatasetFolderError(`--contributor ${wallet} has no contract code, so only its own key can consent; leave out --contributor and use that key.`);
+  }
+  let result: Hex | undefined;
+  try {
+    result = await connection.publicClient.readContract({ address: wallet, abi: erc1271Abi, functionName: "isValidSignature", args: [digest, signature] });
+  } catch {
+    result = undefined;
+  }
+  if (result?.toLowerCase() !== ERC1271_MAGIC_VALUE) {
+    throw new DatasetFolderError(
+      `The contract wallet ${wallet} does not accept a signature of ${signer} through ERC-1271 (isValidSignature returned ${result ?? "an error"}). ` +
+        "Sign the Consent typed data with the wallet's own tooling, or use a key that the wallet accepts.",
+    );
+  }
 }
 
 /** Checks that a signature was made for the connected chain and its recorded registry. */
