@@ -5,8 +5,11 @@
  * Run after `vite build`: `node --test frontend/e2e/app.e2e.test.ts`.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
 
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -20,6 +23,7 @@ import { launchBrowser } from "./fixtures/browser.ts";
 import { EXTRA_VERSIONS, startPlatform, USDC_DECIMALS, type PlatformFixture } from "./fixtures/platform.ts";
 import { installTestWallet, type TestWallet } from "./fixtures/wallet.ts";
 
+const run = promisify(execFile);
 const SCREENSHOTS = path.resolve(import.meta.dirname, "..", "..", "test-results", "screenshots");
 /** Time a page may take to show chain data, in ms. */
 const UI_TIMEOUT_MS = 15_000;
@@ -214,6 +218,28 @@ describe("public pages without a wallet", () => {
     await page.getByText("Nothing with this id is recorded on this chain.").waitFor();
     assert.deepEqual(errors, []);
     await context.close();
+  });
+});
+
+describe("config.json", () => {
+  it("is written from the deployment record by the config script", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "1tt-config-")), "config.json");
+    const { stdout } = await run(process.execPath, [
+      path.join(import.meta.dirname, "..", "scripts", "write-config.ts"),
+      "--rpc-url", platform.node.url,
+      "--gateway-url", platform.gateway.url,
+      "--chain-name", "Hardhat (local)",
+      "--deployments", platform.deploymentsDir,
+      "--out", out,
+    ]);
+    assert.match(stdout, /^Wrote .+config\.json for chain 31337/);
+
+    const written = JSON.parse(readFileSync(out, "utf8")) as AppServer["config"];
+    assert.equal(written.chainId, platform.chain.id);
+    assert.equal(written.deployment.registry.address, platform.deployment.registry.address);
+    assert.equal(written.deployment.multicall3, platform.deployment.multicall3);
+    assert.equal(written.gatewayUrl, platform.gateway.url);
+    rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });
 
