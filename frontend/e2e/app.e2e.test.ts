@@ -261,6 +261,8 @@ describe("keyboard", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Service: Solar Chat" }).waitFor();
     assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), "Services");
+    assert.equal(await page.title(), "Services · 1TT Platform");
+    assert.equal(await page.locator(":focus").getAttribute("id"), "main");
     assert.deepEqual(errors, []);
     await context.close();
   });

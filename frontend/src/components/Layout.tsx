@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 import { useI18n } from "../hooks/useI18n.ts";
 import { hrefOf, type Route } from "../lib/routes.ts";
@@ -11,6 +11,23 @@ const NAV_PAGES = ["overview", "services", "verify", "contributor", "consumer"] 
 export function Layout({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useI18n();
   const section = sectionOf(route);
+  const path = hrefOf(route);
+  const isFirstRoute = useRef(true);
+
+  useEffect(() => {
+    document.title = section === undefined ? t.appName : `${t.nav[section]} · ${t.appName}`;
+  }, [section, t]);
+
+  // After navigation, focus moves to the new content so that screen readers announce it; the
+  // first page keeps the browser's own focus.
+  useEffect(() => {
+    if (isFirstRoute.current) {
+      isFirstRoute.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus();
+  }, [path]);
+
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => focusMain(event)}>

@@ -31,7 +31,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = messages[locale].appName;
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
