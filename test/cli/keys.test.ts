@@ -66,7 +66,8 @@ describe("keystore", () => {
     }
 
     const again = await cli(["keystore", "create", "--out", file, "--from-env", "contributor"], env);
-    assert.equal(again.code, 4);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /never overwrites a key file/);
 
     const account = await loadAccount({ role: "consumer", env: { ONETT_KEYSTORE: file, ONETT_KEYSTORE_PASSWORD: PASSWORD } });
     assert.equal(account.address, ACTORS.alice.address);

@@ -55,14 +55,18 @@ describe("1tt register after a crash", () => {
         }),
       );
       folders.push(folder);
-      for (const [argv, extra] of [
-        [["publish", folder], {}],
-        [["consent", folder], { ONETT_CONTRIBUTOR_KEY: (i % 2 === 0 ? ACTORS.alice : ACTORS.bob).key }],
-        [["attest", folder], { ONETT_ATTESTER_KEY: ACTORS.operator.key }],
-      ] as const) {
-        const result = await cli([...argv], { ...env, ...extra });
-        assert.equal(result.code, 0, `${argv.join(" ")}: ${result.stderr}`);
-      }
+    }
+    const aliceFolders = folders.filter((_, i) => i % 2 === 0);
+    const bobFolders = folders.filter((_, i) => i % 2 === 1);
+    for (const [argv, extra] of [
+      [["publish", ...folders, "--json"], {}],
+      [["consent", ...aliceFolders], { ONETT_CONTRIBUTOR_KEY: ACTORS.alice.key }],
+      [["consent", ...bobFolders], { ONETT_CONTRIBUTOR_KEY: ACTORS.bob.key }],
+      [["attest", ...folders], { ONETT_ATTESTER_KEY: ACTORS.operator.key }],
+    ] as const) {
+      const result = await cli([...argv], { ...env, ...extra });
+      assert.equal(result.code, 0, `${argv[0]}: ${result.stderr}`);
+      if (argv[0] === "publish") assert.equal((result.json?.published as unknown[]).length, DATASETS);
     }
   });
 

@@ -49,7 +49,7 @@ export const keystoreCommand: Command = {
     }
     if (positionals[0] !== "create" || positionals.length !== 1) throw new CliError('expected "1tt keystore create --out FILE".', EXIT.usage);
     if (values.out === undefined) throw new CliError("missing --out FILE: name the key file to write.", EXIT.usage);
-    if (existsSync(values.out)) throw new CliError(`${values.out} exists; 1tt never overwrites a key file. Choose another --out.`, EXIT.conflict);
+    if (existsSync(values.out)) throw new CliError(`${values.out} exists; 1tt never overwrites a key file. Choose another --out.`, EXIT.usage);
     const scryptN = parseInteger("scrypt-n", values["scrypt-n"], 2, 2 ** 24) ?? DEFAULT_SCRYPT_N;
 
     try {
