@@ -243,6 +243,31 @@ describe("config.json", () => {
   });
 });
 
+describe("failure states", () => {
+  it("explains a missing config.json in both languages", async () => {
+    const { context, page } = await openSession({});
+    await page.route("**/config.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+    await goTo(page, "#/");
+    await page.getByText("The app's configuration could not be loaded, so it cannot reach the chain.").waitFor();
+    assert.match(await page.locator("main").innerText(), /앱 설정을 불러오지 못해 체인에 연결할 수 없어요\.[\s\S]*config\.json could not be loaded \(HTTP 404\)/);
+    await context.close();
+  });
+
+  it("offers a retry when the RPC endpoint fails", async () => {
+    const { context, page } = await openSession({});
+    let isDown = true;
+    await page.route(`${platform.node.url}/**`, (route) => (isDown ? route.fulfill({ status: 503, body: "unavailable" }) : route.fallback()));
+    await goTo(page, "#/");
+    await page.getByText("The chain data could not be loaded.").waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('[data-error-kind="network"]').count(), 1);
+
+    isDown = false;
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("table", { name: "Deposits and claims per payout token" }).waitFor();
+    await context.close();
+  });
+});
+
 describe("keyboard", () => {
   it("skips to the content and follows links without a mouse", async () => {
     const { context, page, errors } = await openSession({});
