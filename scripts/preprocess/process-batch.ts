@@ -5,7 +5,7 @@ import { createDocumentStages, runDocumentStages } from "./document-stages.ts";
 import { hashDocument } from "./hash.ts";
 import type { Language } from "./language.ts";
 import { minhashSignature } from "./minhash.ts";
-import type { Batch } from "./readers/batch.ts";
+import { MAX_DOCUMENT_BYTES, type Batch } from "./readers/batch.ts";
 import { decodeBytes } from "./readers/decode.ts";
 import { countChanged, countRemoved, createStats, type StageStats } from "./stage.ts";
 import type { Tokenizer } from "./tokenizer.ts";
@@ -85,18 +85,28 @@ export function processBatch(shardId: string, batch: Batch, context: BatchContex
  */
 export function* decodeBatch(batch: Batch, textField: string, read: StageStats, rejected: RejectedInput[]): Generator<Pick<Doc, "text" | "source">> {
   if (batch.kind === "texts") {
-    read.documentsIn += batch.items.length;
-    read.documentsOut += batch.items.length;
-    yield* batch.items;
+    for (const item of batch.items) {
+      read.documentsIn++;
+      const bytes = Buffer.byteLength(item.text);
+      if (bytes > MAX_DOCUMENT_BYTES) {
+        countRemoved(read, "document-too-large", 0);
+        rejected.push({ source: item.source, code: "document-too-large", reason: tooLarge(bytes) });
+        continue;
+      }
+      read.documentsOut++;
+      yield item;
+    }
     return;
   }
+  const oversized = new Map((batch.oversized ?? []).map((entry) => [entry.line, entry.bytes]));
   let start = 0;
   let lineNumber = batch.firstLine;
   for (let end = batch.bytes.indexOf(10); end !== -1; end = batch.bytes.indexOf(10, start), lineNumber++) {
     const bytes = batch.bytes.subarray(start, end);
     start = end + 1;
     const source = `${batch.input}:${lineNumber}`;
-    const parsed = parseLine(bytes, textField);
+    const droppedBytes = oversized.get(lineNumber);
+    const parsed = droppedBytes === undefined ? parseLine(bytes, textField) : { code: "document-too-large", reason: tooLarge(droppedBytes) };
     if (parsed === null) continue;
     read.documentsIn++;
     if ("reason" in parsed) {
@@ -110,9 +120,14 @@ export function* decodeBatch(batch: Batch, textField: string, read: StageStats, 
   }
 }
 
+function tooLarge(bytes: number): string {
+  return `document is ${bytes} bytes, over the ${MAX_DOCUMENT_BYTES}-byte limit; split it into smaller documents`;
+}
+
 type ParsedLine = { text: string; legacyEncoding: boolean } | { code: string; reason: string } | null;
 
 function parseLine(bytes: Buffer, textField: string): ParsedLine {
+  if (bytes.length > MAX_DOCUMENT_BYTES) return { code: "document-too-large", reason: tooLarge(bytes.length) };
   const decoded = decodeBytes(bytes);
   if ("error" in decoded) return { code: "undecodable-line", reason: decoded.error };
   const line = decoded.text.trim();

@@ -8,11 +8,21 @@ export interface WorkerPool {
   close(): Promise<void>;
 }
 
+/**
+ * Old-generation heap limit of each worker. Without it V8 lets the heap grow with the amount of
+ * text processed, so peak memory would depend on input size. 256 MiB leaves room for the
+ * tokenizer (about 25 MiB) and a few copies of the largest document (MAX_DOCUMENT_BYTES, 16 MiB).
+ */
+export const WORKER_MAX_HEAP_MB = 256;
+
 /** Starts `size` worker threads that each load the tokenizer once and then process batches. */
 export function createWorkerPool(size: number, settings: WorkerSettings): WorkerPool {
   const idle: Worker[] = [];
   const waiting: Array<(worker: Worker) => void> = [];
-  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker.ts", import.meta.url), { workerData: settings }));
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(new URL("./worker.ts", import.meta.url), { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_HEAP_MB } }),
+  );
   idle.push(...workers);
 
   const acquire = (): Promise<Worker> => {

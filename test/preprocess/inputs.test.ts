@@ -133,6 +133,18 @@ describe("bad input", () => {
     await assert.rejects(runPipeline(["/nonexistent/input.jsonl"]), /input not found: \/nonexistent\/input\.jsonl/);
   });
 
+  test("oversized line rejected, next line kept", async () => {
+    const dir = tempDir();
+    const huge = JSON.stringify({ text: "a ".repeat(9_000_000) });
+    writeFileSync(join(dir, "a.jsonl"), ['{"text":"before"}', huge, '{"text":"after"}'].join("\n") + "\n");
+    const result = await runPipeline([join(dir, "a.jsonl")]);
+    assert.deepEqual(outputTexts(result.outDir).sort(), ["after", "before"]);
+    const [rejected] = result.report.rejectedInputs.listed;
+    assert.equal(rejected?.source, `${join(dir, "a.jsonl")}:2`);
+    assert.equal(rejected?.code, "document-too-large");
+    assert.match(rejected?.reason ?? "", /document is 18000\d\d\d bytes, over the 16777216-byte limit; split it/);
+  });
+
   test("bad lines do not stop the good ones", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "a.jsonl"), ['{"text":"good one"}', "[1,2]", '{"text": 5}', "{broken", "", '{"text":"good two"}'].join("\n") + "\n");

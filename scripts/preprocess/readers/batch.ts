@@ -8,6 +8,8 @@ export type Batch =
       firstLine: number;
       /** Complete JSONL lines, each ending in a line feed, still undecoded. */
       bytes: Buffer;
+      /** Lines over MAX_DOCUMENT_BYTES that the reader dropped; `bytes` has an empty line in their place. */
+      oversized?: Array<{ line: number; bytes: number }>;
     }
   | { kind: "texts"; input: string; items: Array<{ text: string; source: string }> };
 
@@ -20,6 +22,12 @@ export interface SkippedInput {
 
 /** Item that a reader yields: a batch of documents, or a file it could not read. */
 export type ReaderItem = (Batch & { inputBytes: number }) | SkippedInput;
+
+/**
+ * Largest document in UTF-8 bytes. Larger ones are rejected with their location, which bounds the
+ * memory of the reader and of each worker (see WORKER_MAX_HEAP_MB).
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 /** Size at which a reader closes a batch: larger batches amortise worker messages, smaller ones balance better. */
 export const BATCH_MAX_BYTES = 1 << 20;

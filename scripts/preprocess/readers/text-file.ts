@@ -1,14 +1,11 @@
 import { readFile } from "node:fs/promises";
-import type { ReaderItem } from "./batch.ts";
+import { MAX_DOCUMENT_BYTES, type ReaderItem } from "./batch.ts";
 import { decodeBytes, findBinaryMarker } from "./decode.ts";
-
-/** Largest .txt/.md file read as one document; larger files are skipped with this limit named. */
-export const TEXT_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Reads one .txt or .md file as one document, or reports why it was skipped. */
 export async function readTextFile(path: string, size: number): Promise<ReaderItem> {
-  if (size > TEXT_FILE_MAX_BYTES) {
-    return { kind: "skipped", input: path, reason: `file is ${size} bytes, over the ${TEXT_FILE_MAX_BYTES}-byte limit for one document; split it or convert it to JSONL` };
+  if (size > MAX_DOCUMENT_BYTES) {
+    return { kind: "skipped", input: path, reason: `file is ${size} bytes, over the ${MAX_DOCUMENT_BYTES}-byte limit for one document; split it into smaller files or JSONL lines` };
   }
   let bytes: Buffer;
   try {

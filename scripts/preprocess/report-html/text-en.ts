@@ -39,6 +39,7 @@ export const english: ReportText = {
     "not-a-json-object": "Line is not a JSON object",
     "missing-text-field": "Text field missing or not a string",
     "undecodable-line": "Line is in an unsupported encoding",
+    "document-too-large": "Document over 16 MiB",
     "decoded-from-euc-kr": "Decoded from EUC-KR/CP949",
     "byte-order-mark": "Byte order mark removed",
     "control-characters": "Control characters removed",

@@ -39,6 +39,7 @@ export const korean: ReportText = {
     "not-a-json-object": "JSON 객체가 아님",
     "missing-text-field": "본문 필드가 없거나 문자열이 아님",
     "undecodable-line": "지원하지 않는 인코딩",
+    "document-too-large": "문서가 16MiB를 넘음",
     "decoded-from-euc-kr": "EUC-KR/CP949를 변환해 읽음",
     "byte-order-mark": "BOM 제거",
     "control-characters": "제어 문자 제거",
