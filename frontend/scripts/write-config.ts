@@ -1,6 +1,6 @@
 /**
- * Writes the web app's `config.json` from a chain's deployment record, so that whoever serves the
- * app can point it at a chain without editing JSON by hand. The chain id is read from the RPC
+ * Writes the web app's `config.json` from a chain's deployment record, so that the app can be
+ * pointed at a chain without editing JSON by hand. The chain id is read from the RPC
  * endpoint, and the result is checked with the same parser the app uses.
  *
  * Usage: node frontend/scripts/write-config.ts --rpc-url URL --gateway-url URL

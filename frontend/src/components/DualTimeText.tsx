@@ -1,7 +1,7 @@
 import { formatReadableTime } from "../lib/format.ts";
 import { useI18n } from "../hooks/useI18n.ts";
 
-/** A moment in KST with UTC beside it. */
+/** Renders a moment in KST with UTC beside it. */
 export function DualTimeText({ seconds }: { seconds: bigint | undefined }) {
   const { locale, t } = useI18n();
   if (seconds === undefined) return <span>{t.common.loading}</span>;

@@ -5,7 +5,7 @@ import { chainNameOf } from "../lib/chain-names.ts";
 import { shortHex } from "../lib/format.ts";
 import { ErrorNotice } from "./ErrorNotice.tsx";
 
-/** The wallet's address and network, with connect, disconnect and a one-click network switch. */
+/** Renders the wallet's address and network, with connect, disconnect and a one-click network switch. */
 export function WalletPanel() {
   const { t } = useI18n();
   const { config } = useConfig();

@@ -1,6 +1,6 @@
 /**
- * Names of well-known chains, so that a wallet on the wrong network is told which one it is on.
- * Ids from each chain's published chain id (EIP-155); unknown ids are shown as numbers.
+ * Names of well-known chains, so that the warning for a wallet on the wrong network can name it.
+ * Keys are EIP-155 chain ids; the page shows any other id as a number.
  */
 const KNOWN_CHAIN_NAMES: Record<number, string> = {
   1: "Ethereum",

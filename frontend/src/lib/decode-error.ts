@@ -68,7 +68,9 @@ export function errorFormatters(locale: Locale, token?: TokenDisplay): ErrorForm
 
 /** Decodes `error` into copy from `t`, formatting its values with `format`. */
 export function decodeError(error: unknown, t: Messages, format: ErrorFormatters): DecodedError {
-  const shortMessage = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
+  let shortMessage = String(error);
+  if (error instanceof BaseError) shortMessage = error.shortMessage;
+  else if (error instanceof Error) shortMessage = error.message;
   const details = error instanceof BaseError ? error.details : undefined;
   const base = { shortMessage, ...(details === undefined || details === "" ? {} : { details }) };
 

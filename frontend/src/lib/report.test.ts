@@ -15,7 +15,7 @@ const BROKEN_CID = "QmNLei78zWmzUdbeRB3CiUfAizWUrbeeZh5K1rhAQKCh51";
 let server: http.Server;
 let gatewayUrl: string;
 
-/** A gateway on 127.0.0.1 that serves one report, knows no other CID, and fails for one. */
+/** Starts a gateway on 127.0.0.1 that serves one report, returns 404 for other CIDs and 502 for one. */
 beforeAll(async () => {
   server = http.createServer((request, response) => {
     if (request.url === `/ipfs/${CID}`) response.writeHead(200).end(bytes);
@@ -36,7 +36,8 @@ describe("fetchAndCheckReport", () => {
   it("accepts a report whose sha256 matches the on-chain value", async () => {
     const check = await fetchAndCheckReport(gatewayUrl, CID, await sha256Hex(bytes));
     expect(check.status).toBe("verified");
-    expect(check.status === "verified" && check.summary?.languages).toEqual({ ko: { documents: 1, tokens: 5 } });
+    const summary = check.status === "verified" ? check.summary : undefined;
+    expect(summary?.languages).toEqual({ ko: { documents: 1, tokens: 5 } });
   });
 
   it("rejects other bytes and names their sha256", async () => {

@@ -42,7 +42,7 @@ export function reportUrl(gatewayUrl: string, cid: string): string {
   return `${gatewayUrl.replace(/\/+$/, "")}/ipfs/${encodeURIComponent(cid)}`;
 }
 
-/** Fetches the report of `cid` and compares its sha256 with `expectedSha256`; never throws. */
+/** Fetches the report of `cid` and compares its sha256 with `expectedSha256`; failures are returned as statuses. */
 export async function fetchAndCheckReport(
   gatewayUrl: string,
   cid: string,
