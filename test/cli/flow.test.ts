@@ -333,7 +333,7 @@ describe("1tt settlement flow", () => {
     assert.ok(!outputs[5]!.stderr.includes(ACTORS.consumer.key.slice(2, 60)));
   });
 
-  it("registers the consent of a contract wallet", async () => {
+  it("registers a contract wallet's consent", async () => {
     const owner = devAccount(5);
     const deployer = createWalletClient({ account: privateKeyToAccount(owner.key), chain: localChain(31_337, node.url), transport: httpTransport(node.url) });
     const hash = await deployer.deployContract({ abi: walletArtifact.abi, bytecode: walletArtifact.bytecode as Hex, args: [owner.address] });
@@ -349,7 +349,13 @@ describe("1tt settlement flow", () => {
     const noCode = await run(["consent", folder, "--contributor", ACTORS.relayer.address], { ONETT_CONTRIBUTOR_KEY: ACTORS.bob.key }, 3);
     assert.match(noCode.stderr, /has no contract code/);
 
-    await run(["consent", folder, "--contributor", wallet], { ONETT_CONTRIBUTOR_KEY: owner.key });
+    // The owner signs from an encrypted key file, as an organisation would keep its key.
+    const keystore = path.join(work, "owner-keystore.json");
+    const password = { ONETT_KEYSTORE_PASSWORD: "owner pass phrase" };
+    await run(["keystore", "create", "--out", keystore, "--from-env", "contributor", "--scrypt-n", "1024"], { ...password, ONETT_CONTRIBUTOR_KEY: owner.key }, 0);
+    const wrongPassword = await run(["consent", folder, "--contributor", wallet, "--keystore", keystore], { ONETT_KEYSTORE_PASSWORD: "wrong" }, 8);
+    assert.match(wrongPassword.stderr, /password is wrong/);
+    await run(["consent", folder, "--contributor", wallet, "--keystore", keystore], password);
     await run(["attest", folder], { ONETT_ATTESTER_KEY: ACTORS.operator.key });
     await run(["register", folder], { ONETT_RELAYER_KEY: ACTORS.relayer.key });
     const record = await client.readContract({
