@@ -6,18 +6,26 @@ import { hrefOf } from "../lib/routes.ts";
 import { serviceNameOf, tokenOfService } from "../lib/snapshot-helpers.ts";
 import { Amount } from "./Amount.tsx";
 
-/** A contributor's tokens, entitlement, claims and claimable amount per (service, version). */
+/**
+ * Renders a contributor's tokens, entitlement, claims and claimable amount per (service, version),
+ * addressed to the contributor on its own page ("your tokens") and neutral on public pages.
+ */
 export function EntitlementsTable({
   caption,
   entitlements,
   snapshot,
+  isOwn,
 }: {
   caption: string;
   entitlements: Entitlement[];
   snapshot: PlatformSnapshot;
+  isOwn: boolean;
 }) {
   const { t, locale } = useI18n();
   const c = t.contributor;
+  const headings = isOwn
+    ? { tokens: c.tokens, entitled: c.entitled, claimable: c.claimable }
+    : { tokens: t.version.tokens, entitled: t.version.entitled, claimable: t.version.claimable };
   return (
     <table>
       <caption>{caption}</caption>
@@ -25,10 +33,10 @@ export function EntitlementsTable({
         <tr>
           <th scope="col">{c.service}</th>
           <th scope="col">{c.version}</th>
-          <th scope="col" className="num">{c.tokens}</th>
-          <th scope="col" className="num">{c.entitled}</th>
+          <th scope="col" className="num">{headings.tokens}</th>
+          <th scope="col" className="num">{headings.entitled}</th>
           <th scope="col" className="num">{c.claimed}</th>
-          <th scope="col" className="num">{c.claimable}</th>
+          <th scope="col" className="num">{headings.claimable}</th>
         </tr>
       </thead>
       <tbody>

@@ -38,7 +38,7 @@ function AddressDetails({ snapshot, address }: { snapshot: PlatformSnapshot; add
         <dd>{payout === undefined || /^0x0+$/.test(payout) ? t.address.payoutSelf : <AddressLink address={payout} />}</dd>
       </dl>
       {datasets.length === 0 ? <p>{t.address.noDatasets}</p> : <DatasetsTable caption={t.address.datasetsCaption} datasets={datasets} />}
-      <EntitlementsTable caption={t.address.positionsCaption} entitlements={entitlementsFromState(snapshot.state, key)} snapshot={snapshot} />
+      <EntitlementsTable caption={t.address.positionsCaption} entitlements={entitlementsFromState(snapshot.state, key)} snapshot={snapshot} isOwn={false} />
       <ClaimsTable snapshot={snapshot} contributor={key} />
     </>
   );

@@ -59,7 +59,7 @@ function ContributorDetails({ snapshot, contributor }: { snapshot: PlatformSnaps
             {result.payout.toLowerCase() === key || /^0x0+$/.test(result.payout) ? null : (
               <p className="mono-wrap">{t.contributor.payoutTo(result.payout)}</p>
             )}
-            <EntitlementsTable caption={t.contributor.entitlementsCaption} entitlements={result.entitlements} snapshot={snapshot} />
+            <EntitlementsTable caption={t.contributor.entitlementsCaption} entitlements={result.entitlements} snapshot={snapshot} isOwn />
             <StatementButton snapshot={snapshot} contributor={key} entitlements={result.entitlements} />
           </>
         )}
