@@ -10,6 +10,7 @@ import { DeploymentNotFoundError } from "../lib/chain/deployment.ts";
 import { InvalidAmountError } from "../lib/chain/amounts.ts";
 import { NothingToClaimError } from "../lib/chain/claim.ts";
 import { DepositRejectedError } from "../lib/chain/deposit.ts";
+import { PayoutRedirectError } from "../lib/chain/payout.ts";
 import { LogReadError } from "../lib/chain/logs.ts";
 import { describeChainError } from "../lib/chain/revert.ts";
 import { UnknownReferenceError } from "../lib/chain/services.ts";
@@ -85,7 +86,7 @@ export function toChainCliError(error: unknown, rpcUrl?: string): CliError {
     return new CliError(clean(error.message), EXIT.chain);
   }
   if (error instanceof LogReadError) return new CliError(clean(error.message), EXIT.chain);
-  if (error instanceof DatasetFolderError || error instanceof IpfsError) return new CliError(clean(error.message), EXIT.input);
+  if (error instanceof DatasetFolderError || error instanceof IpfsError || error instanceof PayoutRedirectError) return new CliError(clean(error.message), EXIT.input);
   if (error instanceof InvalidAmountError || error instanceof UnknownReferenceError) return new CliError(clean(error.message), EXIT.usage);
   if (error instanceof DepositRejectedError || error instanceof NothingToClaimError || error instanceof TransactionRevertedError) {
     return new CliError(clean(error.message), EXIT.rejected);

@@ -8,6 +8,7 @@ import { deployCommand } from "./commands/deploy.ts";
 import { depositCommand } from "./commands/deposit.ts";
 import { keystoreCommand } from "./commands/keystore.ts";
 import { nodeCommand } from "./commands/node.ts";
+import { payoutCommand } from "./commands/payout.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { registerCommand } from "./commands/register.ts";
 import { serviceCommand, versionCommand } from "./commands/service.ts";
@@ -20,5 +21,5 @@ export const COMMANDS: readonly Command[] = [
   nodeCommand, deployCommand, keystoreCommand,
   publishCommand, consentCommand, attestCommand, registerCommand,
   serviceCommand, versionCommand, depositCommand,
-  entitlementsCommand, claimCommand, statementCommand, verifyCommand,
+  entitlementsCommand, claimCommand, payoutCommand, statementCommand, verifyCommand,
 ];

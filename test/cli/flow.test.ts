@@ -367,6 +367,27 @@ describe("1tt settlement flow", () => {
     assert.equal(record.contributor, wallet);
   });
 
+  it("redirects claims by a relayed signature", async () => {
+    const payout = devAccount(6).address;
+    const file = path.join(work, "bob-redirect.json");
+    await run(["payout", "sign", payout, "--out", file], { ONETT_CONTRIBUTOR_KEY: ACTORS.bob.key });
+    const submitted = await run(["payout", "submit", file, "--json"], { ONETT_RELAYER_KEY: ACTORS.relayer.key });
+    assert.equal(submitted.json?.payout, payout);
+    const shown = await run(["payout", "show", ACTORS.bob.address, "--json"]);
+    assert.equal(shown.json?.payout, payout);
+
+    const replayed = await run(["payout", "submit", file], { ONETT_RELAYER_KEY: ACTORS.relayer.key }, 6);
+    assert.match(replayed.stderr, new RegExp(`The payout-address signature is not ${ACTORS.bob.address}'s for nonce 1`));
+
+    const owed = ((await run(["entitlements", ACTORS.bob.address, "--json"])).json?.entitlements as Array<Record<string, string>>)
+      .reduce((sum, row) => sum + BigInt(row.claimable!), 0n);
+    assert.ok(owed > 0n);
+    const bobBefore = await balanceOf(ACTORS.bob.address);
+    await run(["claim", ACTORS.bob.address], { ONETT_CONTRIBUTOR_KEY: ACTORS.relayer.key });
+    assert.equal(await balanceOf(payout), owed);
+    assert.equal(await balanceOf(ACTORS.bob.address), bobBefore);
+  });
+
   async function balanceOf(address: Address) {
     return await client.readContract({ address: deployment.tokens.tUSDC, abi: erc20Abi, functionName: "balanceOf", args: [address] });
   }
