@@ -1,7 +1,7 @@
 /**
- * Where a contributor's claims are paid. A contributor sets the payout address itself, or signs
- * an EIP-712 redirect that anyone submits: the way out when the payout token blocks the
- * contributor's own address, so that it cannot send the transaction from it or receive there.
+ * Payout addresses, where a contributor's claims are paid. A contributor sets its payout address
+ * itself, or signs an EIP-712 redirect that anyone submits. The signed redirect helps when the
+ * payout token blocks the contributor's own address, which then can neither receive nor send.
  */
 import { existsSync, readFileSync } from "node:fs";
 
