@@ -19,7 +19,8 @@ Where a contributor's claims are paid.
   show     prints the payout address of CONTRIBUTOR (its own address unless redirected)
   set      the contributor redirects its own claims to PAYOUT (0x0 pays itself again)
   sign     the contributor signs a redirect to PAYOUT without sending anything, and writes it
-           to FILE; use it when the payout token blocks the contributor's own address
+           to FILE; anyone can submit it, so the contributor's key needs no ETH and can stay
+           offline
   submit   anyone sends a signed redirect from FILE
 
 Options:
