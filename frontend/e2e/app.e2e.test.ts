@@ -452,6 +452,9 @@ describe("wallet flows", () => {
     const { terms } = platform.pending;
     await goTo(page, "#/contributor");
     await connect(page);
+    const awaiting = page.getByRole("table", { name: "Datasets awaiting your consent" });
+    assert.match(await awaiting.innerText(), /42,000/);
+    assert.equal(await awaiting.locator("tbody tr").count(), 1);
     await page.getByLabel("Enter the report CID that the operator sent you.").fill(terms.reportCid);
     await page.getByRole("button", { name: "Review" }).click();
     await page.getByText("Verified: the report's sha256 matches the value recorded on-chain.").waitFor();
@@ -469,6 +472,10 @@ describe("wallet flows", () => {
     });
     assert.equal(record.contributor, platform.accounts.alice.address);
     assert.equal(record.tokenCount, 42_000n);
+
+    await goTo(page, "#/contributor");
+    await page.getByRole("table", { name: "Your datasets" }).getByText("42,000").waitFor();
+    assert.equal(await page.getByRole("table", { name: "Datasets awaiting your consent" }).count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -192,6 +192,7 @@ export const en = {
     statement: "Download statement (CSV)",
     statementNote: "UTF-8 with BOM, so that spreadsheet programs show Korean correctly. Times in KST and UTC.",
     noDatasets: "This wallet has no registered dataset on this chain.",
+    awaitingCaption: "Datasets awaiting your consent",
     consentTitle: "Review a dataset awaiting your consent",
     consentHelp: "Enter the report CID that the operator sent you.",
     consentOpen: "Review",

@@ -190,6 +190,7 @@ export const ko: Messages = {
     statement: "정산 내역서 내려받기(CSV)",
     statementNote: "엑셀에서 한글이 깨지지 않도록 BOM이 있는 UTF-8로 저장해요. 시각은 KST와 UTC로 함께 적어요.",
     noDatasets: "이 지갑으로 이 체인에 등록된 데이터셋이 없어요.",
+    awaitingCaption: "동의를 기다리는 데이터셋",
     consentTitle: "동의를 기다리는 데이터셋 검토",
     consentHelp: "운영팀이 보내 드린 보고서 CID를 입력해 주세요.",
     consentOpen: "검토하기",

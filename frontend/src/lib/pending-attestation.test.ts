@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 
 import { consentBlocker } from "./consent.ts";
-import { InvalidAttestationFileError, parseAttestationJson, toAttestationJson, type PendingAttestation } from "./pending-attestation.ts";
+import {
+  awaitingConsentOf,
+  InvalidAttestationFileError,
+  parseAttestationJson,
+  toAttestationJson,
+  type PendingAttestation,
+} from "./pending-attestation.ts";
 
-const REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const OPERATOR = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+const REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3" as const;
+const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;
+const OPERATOR = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" as const;
 const BYTES32 = `0x${"ab".repeat(32)}` as const;
 
 const attestation: PendingAttestation = {
@@ -66,5 +72,17 @@ describe("consentBlocker", () => {
     ["wrongContributor", { account: OPERATOR }],
   ] as const)("returns %s", (expected, change) => {
     expect(consentBlocker(attestation, { ...context, ...change })).toBe(expected);
+  });
+});
+
+describe("awaitingConsentOf", () => {
+  const other = { ...attestation, terms: { ...attestation.terms, id: `0x${"cd".repeat(32)}` as const, contributor: OPERATOR } };
+
+  it("keeps the contributor's unregistered datasets, whatever the address case", () => {
+    expect(awaitingConsentOf([attestation, other], ALICE.toLowerCase() as typeof ALICE, () => false)).toEqual([attestation]);
+  });
+
+  it("drops datasets already registered", () => {
+    expect(awaitingConsentOf([attestation], ALICE, (id) => id === BYTES32)).toEqual([]);
   });
 });

@@ -120,3 +120,40 @@ export async function fetchPendingAttestation(attestationsUrl: string, reportCid
   if (!response.ok) throw new Error(`loading ${url} failed with HTTP ${response.status}`);
   return parseAttestationJson(await response.json());
 }
+
+/**
+ * The optional list of published attestations, `<attestationsUrl>/index.json`:
+ * `{ "reportCids": ["Qm…", …] }`. With it the contributor's page finds the datasets awaiting the
+ * connected wallet's consent by itself; without it the contributor enters the report CID.
+ */
+export interface AttestationIndexJson {
+  reportCids: string[];
+}
+
+/** Most attestations that the contributor's page reads from the index, newest last. */
+export const MAX_INDEXED_ATTESTATIONS = 200;
+
+/** Returns the report CIDs listed in the index, or an empty list when no index is published. */
+export async function fetchAttestationIndex(attestationsUrl: string): Promise<string[]> {
+  const url = `${attestationsUrl.replace(/\/+$/, "")}/index.json`;
+  const response = await fetch(url, { cache: "no-store" });
+  if (response.status === 404) return [];
+  if (!response.ok) throw new Error(`loading ${url} failed with HTTP ${response.status}`);
+  const index = (await response.json()) as Partial<AttestationIndexJson> | null;
+  if (index === null || !Array.isArray(index.reportCids) || !index.reportCids.every((cid) => typeof cid === "string")) {
+    throw new InvalidAttestationFileError(`${url} must hold { "reportCids": [ ... ] }`);
+  }
+  return index.reportCids.slice(-MAX_INDEXED_ATTESTATIONS);
+}
+
+/** Returns the attestations that name `contributor` and whose dataset is not registered yet. */
+export function awaitingConsentOf(
+  attestations: PendingAttestation[],
+  contributor: Address,
+  isRegistered: (datasetId: Hex) => boolean,
+): PendingAttestation[] {
+  const key = contributor.toLowerCase();
+  return attestations.filter(
+    (attestation) => attestation.terms.contributor.toLowerCase() === key && !isRegistered(attestation.terms.id),
+  );
+}

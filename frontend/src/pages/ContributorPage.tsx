@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from "react";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 
 import { splitterAbi } from "../../../scripts/lib/chain/abis.ts";
 import { Amount } from "../components/Amount.tsx";
 import { DatasetsTable } from "../components/DatasetsTable.tsx";
+import { DualTimeText } from "../components/DualTimeText.tsx";
 import { EntitlementsTable } from "../components/EntitlementsTable.tsx";
 import { QueryBoundary } from "../components/QueryBoundary.tsx";
 import { TransactionStatusView } from "../components/TransactionStatusView.tsx";
+import { usePublishedAttestations } from "../hooks/usePublishedAttestations.ts";
 import { useBlockTimes } from "../hooks/useBlockTimes.ts";
 import { useConfig } from "../hooks/useConfig.ts";
 import { useEntitlements } from "../hooks/useEntitlements.ts";
@@ -18,7 +20,9 @@ import { versionsWithWeight } from "../lib/allocation.ts";
 import { claimableByToken } from "../lib/claim-totals.ts";
 import { downloadText } from "../lib/download.ts";
 import { claimableRefs, type Entitlement } from "../lib/entitlements.ts";
+import { formatInteger, shortHex } from "../lib/format.ts";
 import type { PlatformSnapshot } from "../lib/load-platform.ts";
+import { awaitingConsentOf } from "../lib/pending-attestation.ts";
 import { hrefOf, parseRoute } from "../lib/routes.ts";
 import { serviceNameOf, tokenOfService } from "../lib/snapshot-helpers.ts";
 import { buildStatementCsv } from "../lib/statement.ts";
@@ -37,6 +41,9 @@ export function ContributorPage() {
         <QueryBoundary query={platform}>
           {(snapshot) => <ContributorDetails snapshot={snapshot} contributor={wallet.address!} />}
         </QueryBoundary>
+      )}
+      {wallet.address === undefined ? null : (
+        <QueryBoundary query={platform}>{(snapshot) => <AwaitingConsent snapshot={snapshot} contributor={wallet.address!} />}</QueryBoundary>
       )}
       <ConsentLookup />
     </section>
@@ -136,6 +143,38 @@ function StatementButton({ snapshot, contributor, entitlements }: { snapshot: Pl
       </button>
       <p className="small muted">{t.contributor.statementNote}</p>
     </div>
+  );
+}
+
+function AwaitingConsent({ snapshot, contributor }: { snapshot: PlatformSnapshot; contributor: Address }) {
+  const { t, locale } = useI18n();
+  const published = usePublishedAttestations(contributor);
+  const awaiting = awaitingConsentOf(published.data ?? [], contributor, (id) => snapshot.state.datasets.has(id.toLowerCase() as Hex));
+  if (awaiting.length === 0) return null;
+  return (
+    <table>
+      <caption>{t.contributor.awaitingCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.dataset.id}</th>
+          <th scope="col" className="num">{t.dataset.tokenCount}</th>
+          <th scope="col">{t.consent.deadline}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {awaiting.map((attestation) => (
+          <tr key={attestation.terms.id}>
+            <th scope="row">
+              <a href={hrefOf({ page: "consent", reportCid: attestation.terms.reportCid })} className="mono" title={attestation.terms.id}>
+                {t.contributor.consentOpen}: {shortHex(attestation.terms.id, 6)}
+              </a>
+            </th>
+            <td className="num">{formatInteger(attestation.terms.tokenCount, locale)}</td>
+            <td><DualTimeText seconds={attestation.deadline} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
