@@ -68,6 +68,9 @@ function ConsentReview({ attestation, snapshot }: { attestation: PendingAttestat
   };
   const isReportVerified = report.data?.status === "verified";
   const isDone = transaction.status.phase === "confirmed";
+  const datasetLink = (
+    <a href={hrefOf({ page: "dataset", datasetId: terms.id.toLowerCase() as typeof terms.id })}>{d.title}</a>
+  );
 
   const consent = async () => {
     if (walletClient === undefined || wallet.address === undefined) return;
@@ -119,35 +122,42 @@ function ConsentReview({ attestation, snapshot }: { attestation: PendingAttestat
         <dd><DualTimeText seconds={attestation.deadline} /></dd>
       </dl>
       <ReportView cid={terms.reportCid} sha256={terms.reportSha256} />
-      <div className="panel">
-        {blocker === undefined || isDone ? null : (
-          <p className="notice notice-warning" role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {blockerText[blocker]}
-          </p>
-        )}
-        {wallet.address === undefined ? <p>{t.wallet.connectFirst}</p> : null}
-        {report.data !== undefined && !isReportVerified ? <p>{t.consent.reportMustVerify}</p> : null}
-        <p className="small">{t.consent.consentDeadline}</p>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void consent()}
-          disabled={
-            blocker !== undefined || !isReportVerified || wallet.address === undefined || !wallet.isOnPlatformChain || transaction.isBusy || isDone
-          }
-        >
-          {t.consent.sign}
-        </button>
-        {signError === undefined ? null : <ErrorNotice error={signError} />}
-        <TransactionStatusView status={transaction.status} />
-        {isDone ? (
-          <p className="notice notice-ok" role="status">
-            <span aria-hidden="true">✓ </span>
-            {t.consent.registered} <a href={hrefOf({ page: "dataset", datasetId: terms.id.toLowerCase() as typeof terms.id })}>{d.title}</a>
-          </p>
-        ) : null}
-      </div>
+      {blocker === "alreadyRegistered" && !isDone ? (
+        <p className="notice notice-info" role="status">
+          <span aria-hidden="true">✓ </span>
+          {t.consent.alreadyRegistered} {datasetLink}
+        </p>
+      ) : (
+        <div className="panel">
+          {blocker === undefined || isDone ? null : (
+            <p className="notice notice-warning" role="alert">
+              <span aria-hidden="true">⚠ </span>
+              {blockerText[blocker]}
+            </p>
+          )}
+          {wallet.address === undefined ? <p>{t.wallet.connectFirst}</p> : null}
+          {report.data !== undefined && !isReportVerified ? <p>{t.consent.reportMustVerify}</p> : null}
+          <p className="small">{t.consent.consentDeadline}</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void consent()}
+            disabled={
+              blocker !== undefined || !isReportVerified || wallet.address === undefined || !wallet.isOnPlatformChain || transaction.isBusy || isDone
+            }
+          >
+            {t.consent.sign}
+          </button>
+          {signError === undefined ? null : <ErrorNotice error={signError} />}
+          <TransactionStatusView status={transaction.status} />
+          {isDone ? (
+            <p className="notice notice-ok" role="status">
+              <span aria-hidden="true">✓ </span>
+              {t.consent.registered} {datasetLink}
+            </p>
+          ) : null}
+        </div>
+      )}
     </>
   );
 }
