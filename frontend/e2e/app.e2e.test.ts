@@ -447,6 +447,46 @@ describe("wallet flows", () => {
     await context.close();
   });
 
+  it("follows a claim that the wallet sped up", async () => {
+    // The deposit test above gave Bob something to claim again.
+    const { context, page, errors } = await openSession({ wallet: { account: platform.accounts.bob } });
+    const bob = platform.accounts.bob;
+    await goTo(page, "#/contributor");
+    await connect(page);
+    await page.getByTestId("claimable-totals").waitFor();
+
+    const testClient = createTestClient({ chain: platform.chain, mode: "hardhat", transport: http(platform.node.url) });
+    await testClient.setAutomine(false);
+    let fasterHash: `0x${string}`;
+    try {
+      await page.getByRole("button", { name: "Claim everything" }).click();
+      const pending = page.locator('[data-phase="pending"] .mono');
+      await pending.waitFor();
+      const original = await platform.publicClient.getTransaction({ hash: (await pending.innerText()) as `0x${string}` });
+
+      // The same call at twice the fees and the same nonce, as a wallet's "speed up" sends it.
+      const wallet = createWalletClient({ account: bob, chain: platform.chain, transport: http(platform.node.url) });
+      fasterHash = await wallet.sendTransaction({
+        to: original.to!,
+        data: original.input,
+        nonce: original.nonce,
+        gas: original.gas,
+        maxFeePerGas: original.maxFeePerGas! * 2n,
+        maxPriorityFeePerGas: original.maxPriorityFeePerGas! * 2n + 1n,
+      });
+      await testClient.mine({ blocks: 1 });
+    } finally {
+      await testClient.setAutomine(true);
+    }
+
+    await page.locator('[data-phase="confirmed"]').waitFor();
+    assert.match(await page.getByTestId("transaction-replacement").innerText(), /Your wallet replaced \(sped up\) the transaction first sent as 0x/);
+    assert.ok((await page.locator('[data-phase="confirmed"]').innerText()).includes(fasterHash));
+    await page.getByText("Nothing to claim right now.").waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it("reviews a dataset awaiting consent and registers it with the wallet's signature", async () => {
     const { context, page, errors, wallet } = await openSession({ wallet: { account: platform.accounts.alice } });
     const { terms } = platform.pending;

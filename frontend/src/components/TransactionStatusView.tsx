@@ -15,7 +15,7 @@ export function TransactionStatusView({ status, token }: { status: TransactionSt
     simulating: tx.simulating,
     awaitingSignature: tx.awaitingSignature,
     pending: tx.pending,
-    replaced: status.phase === "replaced" ? tx.replaced(status.reason) : "",
+    replaced: status.phase === "replaced" ? tx.replaced(tx.replacementReason[status.reason]) : "",
     confirmed: tx.confirmed,
     reverted: tx.reverted,
   }[status.phase];
@@ -27,6 +27,11 @@ export function TransactionStatusView({ status, token }: { status: TransactionSt
         <span aria-hidden="true">{icon} </span>
         {text}
       </p>
+      {"replacement" in status && status.replacement !== undefined ? (
+        <p className="small" data-testid="transaction-replacement">
+          {tx.replacedEarlier(tx.replacementReason[status.replacement.reason])} <span className="mono">{status.replacement.previousHash}</span>
+        </p>
+      ) : null}
       {"hash" in status ? (
         <p className="small">
           {tx.hash}: <span className="mono">{status.hash}</span>

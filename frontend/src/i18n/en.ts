@@ -243,6 +243,8 @@ export const en = {
     awaitingSignature: "Confirm in your wallet.",
     pending: "Sent. Waiting for the block…",
     replaced: (reason: string) => `Your wallet replaced the transaction (${reason}). Following the new one.`,
+    replacedEarlier: (reason: string) => `Your wallet replaced (${reason}) the transaction first sent as`,
+    replacementReason: { replaced: "changed", repriced: "sped up", cancelled: "cancelled" },
     confirmed: "Confirmed.",
     reverted: "The transaction was included but reverted; nothing changed.",
     hash: "Transaction hash",

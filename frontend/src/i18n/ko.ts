@@ -241,6 +241,8 @@ export const ko: Messages = {
     awaitingSignature: "지갑에서 승인해 주세요.",
     pending: "전송했어요. 블록에 담기기를 기다리는 중…",
     replaced: (reason) => `지갑이 트랜잭션을 교체했어요(${reason}). 새 트랜잭션을 확인하고 있어요.`,
+    replacedEarlier: (reason) => `지갑이 교체(${reason})한 원래 트랜잭션:`,
+    replacementReason: { replaced: "내용 변경", repriced: "수수료 인상", cancelled: "취소" },
     confirmed: "완료했어요.",
     reverted: "트랜잭션이 블록에 담겼지만 되돌려졌어요. 바뀐 내용은 없어요.",
     hash: "트랜잭션 해시",

@@ -43,7 +43,12 @@ describe("sendTransaction", () => {
 
     expect(seen.map((status) => status.phase)).toEqual(["simulating", "awaitingSignature", "pending", "replaced", "confirmed"]);
     expect(seen[3]).toEqual({ phase: "replaced", hash: SPED_UP_HASH, previousHash: FIRST_HASH, reason: "repriced" });
-    expect(final).toMatchObject({ phase: "confirmed", hash: SPED_UP_HASH });
+    expect(final).toEqual({
+      phase: "confirmed",
+      hash: SPED_UP_HASH,
+      blockNumber: 42n,
+      replacement: { previousHash: FIRST_HASH, reason: "repriced" },
+    });
   });
 
   it("says so when the mined transaction reverted", async () => {

@@ -5,14 +5,20 @@
  */
 import type { Hash, PublicClient, WalletClient } from "viem";
 
+/** The wallet's replacement of a sent transaction: sped up, changed, or cancelled. */
+export interface Replacement {
+  previousHash: Hash;
+  reason: "replaced" | "repriced" | "cancelled";
+}
+
 export type TransactionStatus =
   | { phase: "idle" }
   | { phase: "simulating" }
   | { phase: "awaitingSignature" }
   | { phase: "pending"; hash: Hash }
   | { phase: "replaced"; hash: Hash; previousHash: Hash; reason: "replaced" | "repriced" | "cancelled" }
-  | { phase: "confirmed"; hash: Hash; blockNumber: bigint }
-  | { phase: "reverted"; hash: Hash; blockNumber: bigint }
+  | { phase: "confirmed"; hash: Hash; blockNumber: bigint; replacement?: Replacement }
+  | { phase: "reverted"; hash: Hash; blockNumber: bigint; replacement?: Replacement }
   | { phase: "failed"; error: unknown };
 
 /**
@@ -42,15 +48,17 @@ export async function sendTransaction(parameters: SendTransactionParameters): Pr
     report({ phase: "awaitingSignature" });
     const hash = await walletClient.writeContract(request as never);
     report({ phase: "pending", hash });
+    let replaced: { replacement?: Replacement } = {};
     const receipt = await publicClient.waitForTransactionReceipt({
       hash,
-      onReplaced: (replacement) =>
-        report({ phase: "replaced", hash: replacement.transaction.hash, previousHash: hash, reason: replacement.reason }),
+      onReplaced: (replacement) => {
+        replaced = { replacement: { previousHash: hash, reason: replacement.reason } };
+        report({ phase: "replaced", hash: replacement.transaction.hash, previousHash: hash, reason: replacement.reason });
+      },
     });
-    if (receipt.status === "reverted") {
-      return report({ phase: "reverted", hash: receipt.transactionHash, blockNumber: receipt.blockNumber });
-    }
-    return report({ phase: "confirmed", hash: receipt.transactionHash, blockNumber: receipt.blockNumber });
+    const mined = { hash: receipt.transactionHash, blockNumber: receipt.blockNumber, ...replaced };
+    if (receipt.status === "reverted") return report({ phase: "reverted", ...mined });
+    return report({ phase: "confirmed", ...mined });
   } catch (error) {
     console.error("transaction failed", error);
     return report({ phase: "failed", error });
