@@ -4,7 +4,17 @@ import { useI18n } from "../hooks/useI18n.ts";
 import { formatInteger } from "../lib/format.ts";
 import { ErrorNotice } from "./ErrorNotice.tsx";
 
-/** What a transaction is doing now, announced to screen readers as it changes. */
+/** Notice style and icon per phase; the icon and the words carry the meaning, not the colour. */
+const LOOK = {
+  simulating: { tone: "notice-info", icon: "…" },
+  awaitingSignature: { tone: "notice-info", icon: "…" },
+  pending: { tone: "notice-info", icon: "…" },
+  replaced: { tone: "notice-info", icon: "…" },
+  confirmed: { tone: "notice-ok", icon: "✓" },
+  reverted: { tone: "notice-error", icon: "✗" },
+} as const;
+
+/** Renders what a transaction is doing now, announced to screen readers as it changes. */
 export function TransactionStatusView({ status, token }: { status: TransactionStatus; token?: TokenDisplay }) {
   const { locale, t } = useI18n();
   const tx = t.transaction;
@@ -19,8 +29,7 @@ export function TransactionStatusView({ status, token }: { status: TransactionSt
     confirmed: tx.confirmed,
     reverted: tx.reverted,
   }[status.phase];
-  const tone = status.phase === "confirmed" ? "notice-ok" : status.phase === "reverted" ? "notice-error" : "notice-info";
-  const icon = status.phase === "confirmed" ? "✓" : status.phase === "reverted" ? "✗" : "…";
+  const { tone, icon } = LOOK[status.phase];
   return (
     <div className={`notice ${tone}`} role="status" aria-live="polite" data-phase={status.phase}>
       <p>

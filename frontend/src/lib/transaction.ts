@@ -35,7 +35,7 @@ export interface SendTransactionParameters {
   onStatus: (status: TransactionStatus) => void;
 }
 
-/** Simulates, sends and waits for one transaction; resolves with the final status, never throws. */
+/** Simulates, sends and waits for one transaction; errors end as a "failed" status instead of a rejection. */
 export async function sendTransaction(parameters: SendTransactionParameters): Promise<TransactionStatus> {
   const { publicClient, walletClient, onStatus } = parameters;
   const report = (status: TransactionStatus) => {
