@@ -1,5 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { preprocess } from "../preprocess/pipeline.ts";
+import { processBatch } from "../preprocess/process-batch.ts";
+import type { Batch } from "../preprocess/readers/batch.ts";
+import { readJsonl } from "../preprocess/readers/jsonl.ts";
 import { loadTokenizer } from "../preprocess/tokenizer.ts";
 
 /**
@@ -7,6 +10,7 @@ import { loadTokenizer } from "../preprocess/tokenizer.ts";
  * (process.resourceUsage().maxRSS, which includes worker threads) belongs to it alone.
  *   node preprocess-run.ts pipeline INPUT OUT WORKERS
  *   node preprocess-run.ts tokenizer INPUT
+ *   node preprocess-run.ts stages INPUT OUT   (the per-document stages in this thread, no dedup)
  * Prints one JSON line: seconds (wall clock), cpuSeconds (user and system time of all threads of
  * the process, which a busy machine inflates less than wall time), documents, textBytes, maxRssKb.
  */
@@ -31,6 +35,22 @@ if (mode === "tokenizer") {
   const cpuSeconds = cpuSecondsSince(cpuStarted);
   const textBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   console.log(JSON.stringify({ seconds, cpuSeconds, documents: texts.length, textBytes, tokens, maxRssKb: process.resourceUsage().maxRSS }));
+} else if (mode === "stages") {
+  // The per-document stages as one worker runs them, without process and worker start-up,
+  // the tokenizer load or the dedup phase: the part of the pipeline that scales with workers.
+  const tokenizer = await loadTokenizer("o200k_base");
+  const batches: Batch[] = [];
+  for await (const item of readJsonl(input!)) if (item.kind === "lines") batches.push(item);
+  mkdirSync(out!, { recursive: true });
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  let documents = 0;
+  batches.forEach((batch, index) => {
+    documents += processBatch(String(index), batch, { tokenizer, textField: "text", spoolDir: out! }).stats[0]!.documentsIn;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ seconds, cpuSeconds: cpuSecondsSince(cpuStarted), documents, maxRssKb: process.resourceUsage().maxRSS }));
+  rmSync(out!, { recursive: true, force: true });
 } else if (mode === "pipeline") {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
@@ -57,6 +77,6 @@ if (mode === "tokenizer") {
     }),
   );
 } else {
-  console.error("usage: preprocess-run.ts pipeline INPUT OUT WORKERS | tokenizer INPUT");
+  console.error("usage: preprocess-run.ts pipeline INPUT OUT WORKERS | tokenizer INPUT | stages INPUT OUT");
   process.exit(2);
 }

@@ -107,6 +107,7 @@ for (const [name, input] of Object.entries(corpora)) {
   };
   lines.push(format("tokenizer only (o200k, 1 thread)", tokenizer, 0));
   const out = join(BENCH, "out");
+  lines.push(format("per-document stages only (1 thread, no start-up or dedup)", measure(["stages", input, join(BENCH, "spool")]), 1));
   const one = measure(["pipeline", input, out, "1"]);
   lines.push(format("pipeline, 1 worker", one, 1));
   const two = measure(["pipeline", input, out, "2"]);

@@ -99,14 +99,12 @@ export function* decodeBatch(batch: Batch, textField: string, read: StageStats, 
     return;
   }
   const oversized = new Map((batch.oversized ?? []).map((entry) => [entry.line, entry.bytes]));
-  let start = 0;
-  let lineNumber = batch.firstLine;
-  for (let end = batch.bytes.indexOf(10); end !== -1; end = batch.bytes.indexOf(10, start), lineNumber++) {
-    const bytes = batch.bytes.subarray(start, end);
-    start = end + 1;
+  const lines = splitLines(batch.bytes);
+  for (let index = 0; index < lines.length; index++) {
+    const lineNumber = batch.firstLine + index;
     const source = `${batch.input}:${lineNumber}`;
     const droppedBytes = oversized.get(lineNumber);
-    const parsed = droppedBytes === undefined ? parseLine(bytes, textField) : { code: "document-too-large", reason: tooLarge(droppedBytes) };
+    const parsed = droppedBytes === undefined ? parseLine(lines[index]!, textField) : { code: "document-too-large", reason: tooLarge(droppedBytes) };
     if (parsed === null) continue;
     read.documentsIn++;
     if ("reason" in parsed) {
@@ -126,11 +124,53 @@ function tooLarge(bytes: number): string {
 
 type ParsedLine = { text: string; legacyEncoding: boolean } | { code: string; reason: string } | null;
 
-function parseLine(bytes: Buffer, textField: string): ParsedLine {
-  if (bytes.length > MAX_DOCUMENT_BYTES) return { code: "document-too-large", reason: tooLarge(bytes.length) };
-  const decoded = decodeBytes(bytes);
-  if ("error" in decoded) return { code: "undecodable-line", reason: decoded.error };
-  const line = decoded.text.trim();
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Splits a batch into its lines. The common case, a batch that is valid UTF-8, is decoded in one
+ * call; otherwise each line is decoded on its own, so one line in another encoding affects only
+ * itself. Splitting on the decoded text keeps line numbers, because a UTF-8 sequence never
+ * contains the line feed byte.
+ */
+function splitLines(bytes: Buffer): Array<string | Buffer> {
+  try {
+    const lines = utf8.decode(bytes).split("\n");
+    lines.pop();
+    return lines;
+  } catch {
+    const lines: Buffer[] = [];
+    let start = 0;
+    for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, start)) {
+      lines.push(bytes.subarray(start, end));
+      start = end + 1;
+    }
+    return lines;
+  }
+}
+
+/** Returns the UTF-8 length, or a smaller number when even 3 bytes per code unit stay under the limit. */
+function utf8LengthForLimit(line: string): number {
+  if (line.length * 3 <= MAX_DOCUMENT_BYTES) return line.length;
+  return Buffer.byteLength(line);
+}
+
+function parseLine(line: string | Buffer, textField: string): ParsedLine {
+  const bytes = typeof line === "string" ? utf8LengthForLimit(line) : line.length;
+  if (bytes > MAX_DOCUMENT_BYTES) return { code: "document-too-large", reason: tooLarge(bytes) };
+  let text: string;
+  let legacyEncoding = false;
+  if (typeof line === "string") {
+    text = line.trim();
+  } else {
+    const decoded = decodeBytes(line);
+    if ("error" in decoded) return { code: "undecodable-line", reason: decoded.error };
+    text = decoded.text.trim();
+    legacyEncoding = decoded.encoding === "euc-kr";
+  }
+  return parseJsonLine(text, legacyEncoding, textField);
+}
+
+function parseJsonLine(line: string, legacyEncoding: boolean, textField: string): ParsedLine {
   if (line.length === 0) return null;
   let value: unknown;
   try {
@@ -146,5 +186,5 @@ function parseLine(bytes: Buffer, textField: string): ParsedLine {
       reason: `field "${textField}" is ${text === undefined ? "missing" : `a ${typeof text}, not a string`}; pass --text-field to read another field`,
     };
   }
-  return { text, legacyEncoding: decoded.encoding === "euc-kr" };
+  return { text, legacyEncoding };
 }
