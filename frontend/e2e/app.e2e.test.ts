@@ -13,7 +13,7 @@ import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
 
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createPublicClient, createTestClient, createWalletClient, http, type Address, type PublicClient } from "viem";
+import { createPublicClient, createTestClient, createWalletClient, http, zeroAddress, type Address, type PublicClient } from "viem";
 
 import { erc20Abi, registryAbi, splitterAbi } from "../../scripts/lib/chain/abis.ts";
 import { fetchEntitlements } from "../src/lib/entitlements.ts";
@@ -97,6 +97,16 @@ async function claimableOnChain(contributor: Address, refs: Array<{ serviceId: b
     args: [contributor, refs],
   });
   return claimable;
+}
+
+async function isPendingRegistered() {
+  const record = await platform.publicClient.readContract({
+    address: platform.deployment.registry.address,
+    abi: registryAbi,
+    functionName: "datasetRecord",
+    args: [platform.pending.terms.id],
+  });
+  return record.contributor !== zeroAddress;
 }
 
 async function balanceOf(owner: Address) {
@@ -545,8 +555,8 @@ describe("Korean", () => {
       if (name === "version-ko") await page.locator(".recharts-wrapper").first().waitFor();
       if (name === "verify-ko") await page.locator("[data-verified]").waitFor({ timeout: 30_000 });
       if (name === "dataset-ko") await page.getByText("검증 완료: 보고서의 sha256이 온체인 기록과 일치해요.").waitFor();
-      // The consent test above registered this dataset, so the page says so instead of asking again.
-      if (name === "consent-ko") await page.getByText("이미 등록된 데이터셋이에요.").waitFor();
+      // Once the consent test has registered this dataset, the page says so instead of asking again.
+      if (name === "consent-ko") await page.getByText(await isPendingRegistered() ? "이미 등록된 데이터셋이에요." : "동의 서명은 7일 동안 유효해요.").waitFor();
       await screenshot(page, name);
     }
 
@@ -557,6 +567,13 @@ describe("Korean", () => {
     await goTo(page, "#/consumer");
     await page.getByRole("table", { name: "예치 내역" }).waitFor();
     await screenshot(page, "consumer-ko");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await goTo(page, `#/services/${platform.services.solar}/versions/1`);
+    await page.locator(".recharts-wrapper").first().waitFor();
+    await screenshot(page, "version-ko-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await goTo(page, "#/consumer");
+    await page.getByRole("heading", { name: "서비스 운영사" }).waitFor();
 
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Consumer" }).waitFor();
