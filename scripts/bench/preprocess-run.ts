@@ -11,8 +11,9 @@ import { loadTokenizer } from "../preprocess/tokenizer.ts";
  *   node preprocess-run.ts pipeline INPUT OUT WORKERS
  *   node preprocess-run.ts tokenizer INPUT
  *   node preprocess-run.ts stages INPUT OUT   (the per-document stages in this thread, no dedup)
- * Prints one JSON line: seconds (wall clock), cpuSeconds (user and system time of all threads of
- * the process, which a busy machine inflates less than wall time), documents, textBytes, maxRssKb.
+ * Prints one JSON line with seconds (wall clock), cpuSeconds, documents, textBytes and maxRssKb.
+ * cpuSeconds is the user and system time of all threads; a busy machine inflates it less than
+ * wall time.
  */
 const [mode, input, out, workers] = process.argv.slice(2);
 

@@ -127,10 +127,9 @@ type ParsedLine = { text: string; legacyEncoding: boolean } | { code: string; re
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * Splits a batch into its lines. The common case, a batch that is valid UTF-8, is decoded in one
- * call; otherwise each line is decoded on its own, so one line in another encoding affects only
- * itself. Splitting on the decoded text keeps line numbers, because a UTF-8 sequence never
- * contains the line feed byte.
+ * Splits a batch into its lines. A batch that is valid UTF-8, the common case, is decoded in one
+ * call. Otherwise each line is decoded on its own, so a line in another encoding affects only
+ * itself. Line numbers stay right, because no UTF-8 sequence contains the line feed byte.
  */
 function splitLines(bytes: Buffer): Array<string | Buffer> {
   try {

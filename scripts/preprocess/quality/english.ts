@@ -1,8 +1,9 @@
 import type { QualityRule, TextFeatures } from "./features.ts";
 
 /**
- * Rules for English, after the Gopher quality filters (Rae et al. 2021). The statistical rules
- * judge only documents of at least `minWords` words: a short note is not evidence of bad text.
+ * Rules for English: the Gopher rules with the defaults of datatrove's GopherQualityFilter. They
+ * judge only documents of at least `minWords` words, because a short note is no evidence of bad
+ * text (datatrove instead removes documents under 50 words).
  */
 export const ENGLISH_RULES = {
   minWords: 50,
