@@ -344,6 +344,12 @@ describe("1tt settlement flow", () => {
     const preprocessed = await run(["preprocess", input, "--out", folder, "--no-index", "--workers", "1", "--json"]);
     await run(["publish", folder]);
 
+    // The operator attests first, so the contributor can review the attestation before consenting.
+    const attester = { ONETT_ATTESTER_KEY: ACTORS.operator.key };
+    const unknownContributor = await run(["attest", folder], attester, 3);
+    assert.match(unknownContributor.stderr, /pass --contributor ADDRESS to attest before consent/);
+    await run(["attest", folder, "--contributor", wallet], attester);
+
     const stranger = await run(["consent", folder, "--contributor", wallet], { ONETT_CONTRIBUTOR_KEY: ACTORS.bob.key }, 3);
     assert.match(stranger.stderr, new RegExp(`contract wallet ${wallet} does not accept a signature of ${ACTORS.bob.address}`));
     const noCode = await run(["consent", folder, "--contributor", ACTORS.relayer.address], { ONETT_CONTRIBUTOR_KEY: ACTORS.bob.key }, 3);
@@ -356,7 +362,6 @@ describe("1tt settlement flow", () => {
     const wrongPassword = await run(["consent", folder, "--contributor", wallet, "--keystore", keystore], { ONETT_KEYSTORE_PASSWORD: "wrong" }, 8);
     assert.match(wrongPassword.stderr, /password is wrong/);
     await run(["consent", folder, "--contributor", wallet, "--keystore", keystore], password);
-    await run(["attest", folder], { ONETT_ATTESTER_KEY: ACTORS.operator.key });
     await run(["register", folder], { ONETT_RELAYER_KEY: ACTORS.relayer.key });
     const record = await client.readContract({
       address: deployment.registry.address,

@@ -22,9 +22,11 @@ for the dataset, unless --contributor names a contract wallet (ERC-1271) that ac
 signer's signatures, such as a 1-of-1 owner wallet; 1tt checks that the wallet accepts the
 signature before writing it. Writes DIR/consent.json, bound to this chain, registry and
 consent nonce.`
-      : `The attester signs the EIP-712 attestation of the terms in DIR/consent.json, after checking
-that they still match DIR/report.json and DIR/publish.json and that the key holds
-ATTESTER_ROLE. Writes DIR/attestation.json.`
+      : `The attester signs the EIP-712 attestation of the dataset in DIR, after checking that the
+key holds ATTESTER_ROLE. With DIR/consent.json it attests the consented terms, after checking
+that they still match DIR/report.json and DIR/publish.json. Without a consent, --contributor
+names the contributor, so the attestation can be published for the contributor to review
+before consenting. Writes DIR/attestation.json.`
   }
 
 Options:
@@ -35,7 +37,9 @@ Options:
   --contributor ADDRESS
                        contract wallet (ERC-1271) that is the contributor (default: the
                        signer's own address)`
-      : ""
+      : `
+  --contributor ADDRESS
+                       the contributor, when DIR has no consent yet`
   }
   --keystore FILE      ${isConsent ? "contributor" : "attester"} key file (see Keys)
 ${CHAIN_HELP}
@@ -68,8 +72,8 @@ function signCommand(kind: "consent" | "attest"): Command {
       }
       if (positionals.length === 0) throw new CliError(`missing DIR: name at least one preprocessed dataset folder. Run "1tt ${kind} --help".`, EXIT.usage);
       const validDays = parseInteger("valid-days", values["valid-days"], 1, 3650) ?? DEFAULT_VALID_DAYS;
-      if (values.contributor !== undefined && (kind !== "consent" || !isAddress(values.contributor))) {
-        throw new CliError(kind === "consent" ? `invalid --contributor "${values.contributor}": expected a 0x-prefixed 20-byte address.` : "--contributor applies to 1tt consent only.", EXIT.usage);
+      if (values.contributor !== undefined && !isAddress(values.contributor)) {
+        throw new CliError(`invalid --contributor "${values.contributor}": expected a 0x-prefixed 20-byte address.`, EXIT.usage);
       }
       const contributor = values.contributor === undefined ? undefined : getAddress(values.contributor);
       return await runChainCommand(values, async () => {

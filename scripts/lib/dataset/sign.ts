@@ -3,6 +3,7 @@
  * both back as a registration. Signatures are bound to the chain and registry of the connection,
  * and every step checks that the terms still match the folder's report and publish record.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { hashTypedData, keccak256, parseAbi, stringToHex, type Address, type Hex, type LocalAccount } from "viem";
@@ -83,14 +84,14 @@ export async function signConsentFile(parameters: SignFolderParameters): Promise
 }
 
 /**
- * Signs the attester's attestation of the terms that the contributor consented to, after
- * checking them against the folder, and writes `attestation.json`.
+ * Signs the attester's attestation and writes `attestation.json`. With a consent in the folder it
+ * attests the consented terms, after checking them against the folder. Without one it attests the
+ * folder's terms for `parameters.contributor`, so the contributor can review the attestation (for
+ * example in the web app) before consenting.
  */
 export async function signAttestationFile(parameters: SignFolderParameters): Promise<{ record: SignatureRecord; file: string }> {
   const { connection, account, folder } = parameters;
-  const consent = readSignatureRecord(folder, "consent");
-  checkBinding(connection, consent, folder);
-  const terms = checkedTerms(folder, consent);
+  const terms = attestedTerms(connection, folder, parameters.contributor);
 
   const registry = connection.deployment.registry.address;
   const isAttester = await connection.publicClient.readContract({
@@ -124,6 +125,27 @@ export async function signAttestationFile(parameters: SignFolderParameters): Pro
   const file = path.join(folder, ATTESTATION_FILE);
   writeJsonAtomic(file, record);
   return { record, file };
+}
+
+function attestedTerms(connection: Connection, folder: string, contributor: Address | undefined): DatasetTerms {
+  if (!existsSync(path.join(folder, CONSENT_FILE))) {
+    if (contributor === undefined) {
+      throw new DatasetFolderError(
+        `${path.join(folder, CONSENT_FILE)} is missing, so the contributor is unknown; ` +
+          `pass --contributor ADDRESS to attest before consent, or let the contributor run "1tt consent ${folder}" first.`,
+      );
+    }
+    return datasetTermsOf(folder, contributor);
+  }
+  const consent = readSignatureRecord(folder, "consent");
+  checkBinding(connection, consent, folder);
+  const terms = checkedTerms(folder, consent);
+  if (contributor !== undefined && contributor.toLowerCase() !== terms.contributor.toLowerCase()) {
+    throw new DatasetFolderError(
+      `--contributor ${contributor} differs from the contributor ${terms.contributor} in ${path.join(folder, CONSENT_FILE)}; leave out --contributor.`,
+    );
+  }
+  return terms;
 }
 
 /** Reads the consent and attestation of `folder` as one registration, checking that they agree. */
