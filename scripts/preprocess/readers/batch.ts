@@ -30,5 +30,5 @@ export type ReaderItem = (Batch & { inputBytes: number }) | SkippedInput;
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 /** Size at which a reader closes a batch: larger batches amortise worker messages, smaller ones balance better. */
-export const BATCH_MAX_BYTES = 1 << 20;
+export const BATCH_MAX_BYTES = 1 << 18;
 export const BATCH_MAX_DOCUMENTS = 2000;
