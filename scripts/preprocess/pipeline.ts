@@ -119,7 +119,7 @@ export async function preprocess(options: PreprocessOptions): Promise<Preprocess
           shardsResumed++;
           continue;
         }
-        const { inputBytes: _inputBytes, ...batch } = item;
+        const { inputBytes, ...batch } = item;
         const task = pool
           .run({ shardId, batch })
           .then((result: ShardResult) => {

@@ -18,9 +18,9 @@ function isDomainCode(code: number): boolean {
  */
 function findEmails(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  let searchFrom = 0;
-  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", searchFrom)) {
-    searchFrom = at + 1;
+  let at = text.indexOf("@");
+  while (at !== -1) {
+    let searchFrom = at + 1;
     let start = at;
     while (start > 0 && isLocalPartCode(text.charCodeAt(start - 1))) start--;
     let end = at + 1;
@@ -30,6 +30,7 @@ function findEmails(text: string): Array<[number, number]> {
       spans.push([start, start + match[0].length]);
       searchFrom = start + match[0].length;
     }
+    at = text.indexOf("@", searchFrom);
   }
   return spans;
 }

@@ -3,6 +3,7 @@ import { countChanged, countRemoved, createStats, type Stage } from "../stage.ts
 
 // C0 and C1 control characters except tab and line feed, plus the byte order mark anywhere in the
 // text and Unicode non-characters that some exporters leave behind.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
 const BOM = /\ufeff/g;
 const TRAILING_SPACE = /[ \t]+$/gm;
