@@ -44,8 +44,14 @@ async function loadO200k(): Promise<Tokenizer> {
   const { countTokens } = await import("gpt-tokenizer/encoding/o200k_base");
   // Neither allowed nor disallowed: gpt-tokenizer then encodes special-token strings as text.
   const options = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
+  let id: string | undefined;
   return {
-    id: "0x" + sha256Hex(readFileSync(vocabularyPath)),
+    // Hashed on first use, because workers count tokens and never read the id: reading and
+    // hashing the 3.6 MB vocabulary would add to each worker's start-up.
+    get id() {
+      id ??= "0x" + sha256Hex(readFileSync(vocabularyPath));
+      return id;
+    },
     name: DEFAULT_TOKENIZER,
     countTokens: (text) => countTokens(text, options),
   };

@@ -4,6 +4,11 @@ import { DatabaseSync } from "node:sqlite";
 import type { ShardResult, RejectedInput } from "./process-batch.ts";
 import type { StageStats } from "./stage.ts";
 
+/** Folder of the spool files, where workers write the documents of each finished batch. */
+export function spoolDirOf(workDir: string): string {
+  return join(workDir, "spool");
+}
+
 /**
  * The on-disk state of one preprocessing run in `OUT/.work`: finished shards with their stage
  * counts, and one row per surviving document pointing into its shard's spool file. Each shard is
@@ -14,7 +19,7 @@ export class WorkStore {
   readonly spoolDir: string;
 
   constructor(workDir: string) {
-    this.spoolDir = join(workDir, "spool");
+    this.spoolDir = spoolDirOf(workDir);
     mkdirSync(this.spoolDir, { recursive: true });
     this.db = new DatabaseSync(join(workDir, "work.sqlite"));
     this.db.exec(`

@@ -24,6 +24,7 @@ export function createWorkerPool(size: number, settings: WorkerSettings): Worker
     () => new Worker(new URL("./worker.ts", import.meta.url), { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_HEAP_MB } }),
   );
   idle.push(...workers);
+  let closed = false;
 
   const acquire = (): Promise<Worker> => {
     const worker = idle.pop();
@@ -57,7 +58,10 @@ export function createWorkerPool(size: number, settings: WorkerSettings): Worker
         release(worker);
       }
     },
+    /** Stops all workers; a second call does nothing. */
     async close() {
+      if (closed) return;
+      closed = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
