@@ -4,7 +4,7 @@ import type { Doc } from "./document.ts";
 import { createDocumentStages, runDocumentStages } from "./document-stages.ts";
 import { hashDocument } from "./hash.ts";
 import type { Language } from "./language.ts";
-import { minhashSignature } from "./minhash.ts";
+import { minhashSignature, SIGNATURE_LENGTH } from "./minhash.ts";
 import { MAX_DOCUMENT_BYTES, type Batch } from "./readers/batch.ts";
 import { decodeBytes } from "./readers/decode.ts";
 import { countChanged, countRemoved, createStats, type StageStats } from "./stage.ts";
@@ -53,6 +53,7 @@ export function processBatch(shardId: string, batch: Batch, context: BatchContex
   const rejected: RejectedInput[] = [];
   const docs: SpooledDoc[] = [];
   const lines: string[] = [];
+  const signatures: Array<Uint32Array | null> = [];
   let offset = 0;
 
   for (const raw of decodeBatch(batch, context.textField, read, rejected)) {
@@ -61,22 +62,34 @@ export function processBatch(shardId: string, batch: Batch, context: BatchContex
     const line = JSON.stringify({ text: doc.text }) + "\n";
     const length = Buffer.byteLength(line);
     const signature = minhashSignature(doc.text);
-    docs.push({
-      hash: hashDocument(doc.text),
-      tokens: doc.tokens,
-      language: doc.language,
-      offset,
-      length,
-      signature: signature ? new Uint8Array(signature.buffer) : null,
-    });
+    signatures.push(signature);
+    docs.push({ hash: hashDocument(doc.text), tokens: doc.tokens, language: doc.language, offset, length, signature: null });
     lines.push(line);
     offset += length;
   }
+  packSignatures(docs, signatures);
 
   const path = join(context.spoolDir, `${shardId}.jsonl`);
   writeFileSync(path + ".partial", lines.join(""));
   renameSync(path + ".partial", path);
   return { shardId, docs, stats: [read, ...stages.map((stage) => stage.stats)], rejected };
+}
+
+/**
+ * Sets each document's signature (`signatures[i]` belongs to `docs[i]`) to a view into one
+ * buffer, so a worker transfers a shard's signatures in one piece instead of cloning one small
+ * buffer per document.
+ */
+function packSignatures(docs: SpooledDoc[], signatures: Array<Uint32Array | null>): void {
+  const packed = new Uint32Array(signatures.filter((signature) => signature !== null).length * SIGNATURE_LENGTH);
+  const bytes = new Uint8Array(packed.buffer);
+  let next = 0;
+  signatures.forEach((signature, i) => {
+    if (signature === null) return;
+    packed.set(signature, next * SIGNATURE_LENGTH);
+    docs[i]!.signature = bytes.subarray(next * signature.byteLength, (next + 1) * signature.byteLength);
+    next++;
+  });
 }
 
 /**

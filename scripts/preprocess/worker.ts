@@ -23,11 +23,16 @@ if (parentPort) {
   const context: BatchContext = { tokenizer: await loadTokenizer(settings.tokenizer), textField: settings.textField, spoolDir: settings.spoolDir };
   port.on("message", (task: WorkerTask) => {
     let reply: WorkerReply;
+    const transfer: ArrayBuffer[] = [];
     try {
-      reply = { ok: true, result: processBatch(task.shardId, task.batch, context) };
+      const result = processBatch(task.shardId, task.batch, context);
+      // All signatures of a shard share one buffer (see packSignatures); moving it avoids a copy.
+      const shared = result.docs.find((doc) => doc.signature !== null)?.signature?.buffer;
+      if (shared instanceof ArrayBuffer) transfer.push(shared);
+      reply = { ok: true, result };
     } catch (error) {
       reply = { ok: false, shardId: task.shardId, message: (error as Error).stack ?? String(error) };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
 }
