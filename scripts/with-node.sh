@@ -22,6 +22,13 @@ if ! node_is_recent; then
   exec npx --yes -p "$NODE_PACKAGE" -- bash "${BASH_SOURCE[0]}" "$@"
 fi
 
+# The re-run inherits the outer npx's settings, which would make any npx that the command starts
+# look for its binaries in the node package (npm_config_package) and install unknown packages
+# without asking (npm_config_yes).
+if [[ -n "${ONETT_NODE_REEXEC:-}" ]]; then
+  unset npm_config_package npm_config_yes npm_command
+fi
+
 # Install when node_modules is missing, older than package-lock.json (npm rewrites its own
 # node_modules/.package-lock.json on every install), or lacks Hardhat's native engine. npm itself
 # must run under the new Node: under Node 20 it silently skips that engine package.
