@@ -20,7 +20,7 @@ import { createIndexDedupStage } from "./stages/index-dedup.ts";
 import { createNearDedupStage } from "./stages/near-dedup.ts";
 import { describeTokenizer, type Tokenizer } from "./tokenizer.ts";
 import { createWorkerPool, type WorkerPool } from "./worker-pool.ts";
-import { spoolDirOf, WorkStore } from "./work-store.ts";
+import { spoolDirOf, WORK_FORMAT, WorkStore } from "./work-store.ts";
 import { writeDataset } from "./write-dataset.ts";
 
 export const WORK_DIR = ".work";
@@ -110,6 +110,7 @@ async function runPipeline(
       tokenizerId: tokenizer.id,
       documentStages: documentStages.map(({ name, settings }) => ({ name, settings })),
       batch: [BATCH_MAX_BYTES, BATCH_MAX_DOCUMENTS],
+      workFormat: WORK_FORMAT,
     }),
   );
   const store = openWorkStore(workDir, fingerprint, options.fresh);

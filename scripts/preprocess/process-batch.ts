@@ -4,7 +4,8 @@ import type { Doc } from "./document.ts";
 import { createDocumentStages, runDocumentStages } from "./document-stages.ts";
 import { hashDocument } from "./hash.ts";
 import type { Language } from "./language.ts";
-import { minhashSignature, SIGNATURE_LENGTH } from "./minhash.ts";
+import { leafOf } from "./merkle.ts";
+import { minhashSignature } from "./minhash.ts";
 import { MAX_DOCUMENT_BYTES, type Batch } from "./readers/batch.ts";
 import { decodeBytes } from "./readers/decode.ts";
 import { countChanged, countRemoved, createStats, type StageStats } from "./stage.ts";
@@ -27,6 +28,8 @@ export interface SpooledDoc {
   offset: number;
   length: number;
   signature: Uint8Array | null;
+  /** Merkle leaf of `hash` (32 bytes), computed in the worker to shorten the single-threaded dataset phase. */
+  leaf: Uint8Array;
 }
 
 export interface ShardResult {
@@ -53,7 +56,8 @@ export function processBatch(shardId: string, batch: Batch, context: BatchContex
   const rejected: RejectedInput[] = [];
   const docs: SpooledDoc[] = [];
   const lines: string[] = [];
-  const signatures: Array<Uint32Array | null> = [];
+  const signatures: Array<Uint8Array | null> = [];
+  const leaves: Uint8Array[] = [];
   let offset = 0;
 
   for (const raw of decodeBatch(batch, context.textField, read, rejected)) {
@@ -62,12 +66,17 @@ export function processBatch(shardId: string, batch: Batch, context: BatchContex
     const line = JSON.stringify({ text: doc.text }) + "\n";
     const length = Buffer.byteLength(line);
     const signature = minhashSignature(doc.text);
-    signatures.push(signature);
-    docs.push({ hash: hashDocument(doc.text), tokens: doc.tokens, language: doc.language, offset, length, signature: null });
+    const hash = hashDocument(doc.text);
+    signatures.push(signature ? new Uint8Array(signature.buffer) : null);
+    leaves.push(leafOf(hash));
+    docs.push({ hash, tokens: doc.tokens, language: doc.language, offset, length, signature: null, leaf: EMPTY_LEAF });
     lines.push(line);
     offset += length;
   }
-  packSignatures(docs, signatures);
+  // Views into one buffer each, so a worker transfers them in one piece instead of cloning one
+  // small buffer per document.
+  packBytes(signatures).forEach((signature, i) => (docs[i]!.signature = signature));
+  packBytes(leaves).forEach((leaf, i) => (docs[i]!.leaf = leaf!));
 
   const path = join(context.spoolDir, `${shardId}.jsonl`);
   writeFileSync(path + ".partial", lines.join(""));
@@ -75,20 +84,17 @@ export function processBatch(shardId: string, batch: Batch, context: BatchContex
   return { shardId, docs, stats: [read, ...stages.map((stage) => stage.stats)], rejected };
 }
 
-/**
- * Sets each document's signature (`signatures[i]` belongs to `docs[i]`) to a view into one
- * buffer, so a worker transfers a shard's signatures in one piece instead of cloning one small
- * buffer per document.
- */
-function packSignatures(docs: SpooledDoc[], signatures: Array<Uint32Array | null>): void {
-  const packed = new Uint32Array(signatures.filter((signature) => signature !== null).length * SIGNATURE_LENGTH);
-  const bytes = new Uint8Array(packed.buffer);
-  let next = 0;
-  signatures.forEach((signature, i) => {
-    if (signature === null) return;
-    packed.set(signature, next * SIGNATURE_LENGTH);
-    docs[i]!.signature = bytes.subarray(next * signature.byteLength, (next + 1) * signature.byteLength);
-    next++;
+const EMPTY_LEAF = new Uint8Array(0);
+
+/** Copies `parts` into one ArrayBuffer and returns a view of each part there, null for null. */
+export function packBytes(parts: ReadonlyArray<Uint8Array | null>): Array<Uint8Array | null> {
+  const packed = new Uint8Array(parts.reduce((sum, part) => sum + (part?.byteLength ?? 0), 0));
+  let offset = 0;
+  return parts.map((part) => {
+    if (part === null) return null;
+    packed.set(part, offset);
+    offset += part.byteLength;
+    return packed.subarray(offset - part.byteLength, offset);
   });
 }
 

@@ -4,6 +4,12 @@ import { DatabaseSync } from "node:sqlite";
 import type { ShardResult, RejectedInput } from "./process-batch.ts";
 import type { StageStats } from "./stage.ts";
 
+/**
+ * Version of the work database's tables. It is part of the run fingerprint, so an unfinished run
+ * left by an older version stops with a request for --fresh instead of failing on a missing column.
+ */
+export const WORK_FORMAT = 2;
+
 /** Folder of the spool files, where workers write the documents of each finished batch. */
 export function spoolDirOf(workDir: string): string {
   return join(workDir, "spool");
@@ -29,7 +35,7 @@ export class WorkStore {
       CREATE TABLE IF NOT EXISTS shards (id TEXT PRIMARY KEY, stats TEXT NOT NULL, rejected TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS docs (
         hash TEXT NOT NULL, shard TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL,
-        tokens INTEGER NOT NULL, language TEXT NOT NULL, signature BLOB);
+        tokens INTEGER NOT NULL, language TEXT NOT NULL, signature BLOB, leaf BLOB NOT NULL);
       CREATE INDEX IF NOT EXISTS docs_in_content_order ON docs (hash, shard, offset);
     `);
   }
@@ -51,12 +57,12 @@ export class WorkStore {
   /** Records a finished shard and its documents atomically. */
   saveShard(result: ShardResult): void {
     const insertDoc = this.db.prepare(
-      "INSERT INTO docs (hash, shard, offset, length, tokens, language, signature) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO docs (hash, shard, offset, length, tokens, language, signature, leaf) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
     this.db.exec("BEGIN");
     try {
       for (const doc of result.docs) {
-        insertDoc.run(doc.hash, result.shardId, doc.offset, doc.length, doc.tokens, doc.language, doc.signature);
+        insertDoc.run(doc.hash, result.shardId, doc.offset, doc.length, doc.tokens, doc.language, doc.signature, doc.leaf);
       }
       this.db
         .prepare("INSERT INTO shards (id, stats, rejected) VALUES (?, ?, ?)")

@@ -26,9 +26,14 @@ if (parentPort) {
     const transfer: ArrayBuffer[] = [];
     try {
       const result = processBatch(task.shardId, task.batch, context);
-      // All signatures of a shard share one buffer (see packSignatures); moving it avoids a copy.
-      const shared = result.docs.find((doc) => doc.signature !== null)?.signature?.buffer;
-      if (shared instanceof ArrayBuffer) transfer.push(shared);
+      // A shard's signatures share one buffer and its leaves another (see packBytes); moving
+      // them avoids a copy.
+      const buffers = new Set<ArrayBufferLike>();
+      for (const doc of result.docs) {
+        if (doc.signature) buffers.add(doc.signature.buffer);
+        buffers.add(doc.leaf.buffer);
+      }
+      for (const buffer of buffers) if (buffer instanceof ArrayBuffer) transfer.push(buffer);
       reply = { ok: true, result };
     } catch (error) {
       reply = { ok: false, shardId: task.shardId, message: (error as Error).stack ?? String(error) };

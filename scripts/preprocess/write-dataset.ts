@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { DocEntry } from "./document.ts";
 import { toSignature } from "./index-store.ts";
 import type { Language } from "./language.ts";
-import { EMPTY_ROOT, leafOf, MerkleTree, sortLeaves } from "./merkle.ts";
+import { EMPTY_ROOT, MerkleTree, sortLeaves } from "./merkle.ts";
 import type { Stage } from "./stage.ts";
 import type { WorkStore } from "./work-store.ts";
 
@@ -41,8 +41,18 @@ export function writeDataset(store: WorkStore, outDir: string, stages: readonly 
   let tokenCount = 0;
 
   const rows = store.db
-    .prepare("SELECT hash, shard, offset, length, tokens, language, signature FROM docs ORDER BY hash, shard, offset")
-    .iterate() as Iterable<{ hash: string; shard: string; offset: number; length: number; tokens: number; language: Language; signature: Uint8Array | null }>;
+    .prepare("SELECT hash, shard, offset, length, tokens, language, signature, leaf FROM docs ORDER BY hash, shard, offset")
+    .iterate() as Iterable<{
+    hash: string;
+    shard: string;
+    offset: number;
+    length: number;
+    tokens: number;
+    language: Language;
+    signature: Uint8Array | null;
+    /** keccak256(keccak256(hash)), computed by the worker. */
+    leaf: Uint8Array;
+  }>;
 
   store.db.exec("BEGIN");
   try {
@@ -72,7 +82,7 @@ export function writeDataset(store: WorkStore, outDir: string, stages: readonly 
       manifest.write(JSON.stringify({ hash: row.hash, tokens: row.tokens, language: row.language, shard: `${DATA_DIR}/${shard.name}`, line: shard.lines }) + "\n");
 
       if (32 * (leafCount + 1) > leaves.length) leaves = Buffer.concat([leaves, Buffer.alloc(leaves.length)]);
-      leaves.set(leafOf(row.hash), 32 * leafCount++);
+      leaves.set(row.leaf, 32 * leafCount++);
       tokenCount += row.tokens;
       languages[row.language].documents++;
       languages[row.language].tokens += row.tokens;
