@@ -1,6 +1,6 @@
 /** Builds the web app when needed and serves it, with a `config.json` for the demo chain, on 127.0.0.1. */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -24,14 +24,24 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Runs `vite build` into frontend/dist unless a build is already there. */
+/** Runs `vite build` into frontend/dist unless a build newer than every file of frontend/src is there. */
 export function ensureWebBuild(projectRoot: string, log: NodeJS.WritableStream): string {
   const dist = path.join(projectRoot, "frontend", "dist");
-  if (existsSync(path.join(dist, "index.html"))) return dist;
+  const index = path.join(dist, "index.html");
+  if (existsSync(index) && statSync(index).mtimeMs >= newestModification(path.join(projectRoot, "frontend", "src"))) return dist;
   log.write("Building the web app (vite build)...\n");
   const vite = path.join(projectRoot, "node_modules", "vite", "bin", "vite.js");
   execFileSync(process.execPath, [vite, "build", "--config", path.join("frontend", "vite.config.ts")], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
   return dist;
+}
+
+/** Returns the latest modification time, in ms, of the files under `directory`. */
+function newestModification(directory: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
 }
 
 /**
