@@ -1,9 +1,9 @@
 /**
- * The demo allocation that `npm start` builds on the local chain, one `1tt` command at a time:
- * deploy, preprocess three contributors with a shared dedup index, publish, consent, attest,
- * register, two services with sealed versions, three periods of deposits, one claim, verify.
- * Each finished step is recorded in STATE/progress.json, so a second run skips it instead of
- * registering or depositing again.
+ * Builds the demo allocation of `npm start` on the local chain, one `1tt` command at a time. The
+ * steps are deploy, preprocess three contributors with a shared dedup index, publish, consent,
+ * attest, register, two services with sealed versions, three periods of deposits, one claim and
+ * verify. Each finished step is recorded in STATE/progress.json, so a second run skips it instead
+ * of registering or depositing again.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

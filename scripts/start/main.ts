@@ -1,8 +1,8 @@
 /**
- * `npm start`: the whole platform on one machine with real public text. It starts a local Hardhat
- * node behind a recording JSON-RPC proxy, the embedded IPFS node with its gateway, builds the demo
- * allocation (see flow.ts), runs `1tt verify`, prints a summary and serves the web app until
- * Ctrl-C. Everything it keeps is under the state folder (default .1tt/start, git-ignored). A
+ * Runs `npm start`, the whole platform on one machine with real public text. It starts a local
+ * Hardhat node behind a recording JSON-RPC proxy and the embedded IPFS node with its gateway. Then
+ * it builds the demo allocation (see flow.ts), runs `1tt verify`, prints a summary and serves the
+ * web app until Ctrl-C. Everything it keeps is under the state folder (default .1tt/start, git-ignored). A
  * second run replays the recorded transactions into a fresh node and skips finished steps.
  */
 import { execFileSync } from "node:child_process";
@@ -145,7 +145,7 @@ function ensureCorpora(corporaDir: string, log: NodeJS.WritableStream): void {
   if (missingCorpusFiles(corporaDir).length === 0) return;
   const defaultDir = path.join(PROJECT_ROOT, ".1tt", "corpora");
   if (corporaDir !== defaultDir) {
-    throw new Error(`${corporaDir} lacks ${missingCorpusFiles(corporaDir).join(", ")}; pass a complete --corpora folder or omit it to fetch the default corpora.`);
+    throw new Error(`${corporaDir} lacks ${missingCorpusFiles(corporaDir).join(", ")}. Pass a complete --corpora folder, or omit it to fetch the default corpora.`);
   }
   log.write("Fetching the corpora (npm run corpora:fetch): Debian packages and npm data sets...\n");
   execFileSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "corpora", "fetch.ts")], { cwd: PROJECT_ROOT, stdio: ["ignore", "inherit", "inherit"] });
