@@ -8,9 +8,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { bytesToHex, type Address, type Hex } from "viem";
+import { bytesToHex, createPublicClient, http, type Address, type Hex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
+import { splitterAbi } from "../lib/chain/abis.ts";
+import { readDeployment } from "../lib/chain/deployment.ts";
 import { runStep } from "./cli-session.ts";
 import { contributorPlans, countLines, writeContributorInput, type ContributorPlan } from "./corpus-slices.ts";
 
@@ -94,6 +96,20 @@ export function devAccount(index: number): Account {
 export const OPERATOR = devAccount(0);
 export const CONSUMER = devAccount(1);
 
+/** Returns readers of the splitter's service count, a service's version count and whether its version 1 is sealed. */
+async function splitterReader(rpcUrl: string, deploymentsDir: string) {
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  const chainId = await client.getChainId();
+  const address = readDeployment(deploymentsDir, chainId).splitter.address;
+  return {
+    serviceCount: async () => Number(await client.readContract({ address, abi: splitterAbi, functionName: "serviceCount" })),
+    versionCount: async (serviceId: string) =>
+      (await client.readContract({ address, abi: splitterAbi, functionName: "service", args: [BigInt(serviceId)] })).versionCount,
+    isSealed: async (serviceId: string) =>
+      (await client.readContract({ address, abi: splitterAbi, functionName: "version", args: [BigInt(serviceId), 1n] })).sealedAt !== 0,
+  };
+}
+
 /** Returns an error handler that ignores errors whose message matches `pattern` and rethrows others. */
 function acceptIf(pattern: RegExp): (error: Error) => undefined {
   return (error) => {
@@ -156,7 +172,16 @@ export async function buildDemo(options: FlowOptions): Promise<{ progress: Progr
   }
 
   const consumer = { ONETT_CONSUMER_KEY: CONSUMER.key };
+  const splitter = await splitterReader(options.rpcUrl, env.ONETT_DEPLOYMENTS);
   for (const service of DEMO_SERVICES) {
+    // Only this flow creates services on the demo chain, so a service beyond the recorded ones was
+    // created by a run that stopped before recording it.
+    const onChain = await splitter.serviceCount();
+    const recorded = Object.keys(progress.services).length;
+    if (progress.services[service.name] === undefined && onChain > recorded) {
+      progress.services[service.name] = String(recorded + 1);
+      save();
+    }
     if (progress.services[service.name] === undefined) {
       log.write(`Creating the service "${service.name}"...\n`);
       const created = await step(["service", "create", "--name", service.name, "--token", "tUSDC", "--share-bps", String(service.shareBps), "--json"], consumer);
@@ -167,13 +192,13 @@ export async function buildDemo(options: FlowOptions): Promise<{ progress: Progr
     if (!progress.sealed.includes(serviceId)) {
       // Opening again would make a version 2, so an opened version is recorded at once.
       if (!progress.opened.includes(serviceId)) {
-        await step(["version", "open", serviceId], consumer);
+        if ((await splitter.versionCount(serviceId)) === 0) await step(["version", "open", serviceId], consumer);
         progress.opened.push(serviceId);
         save();
       }
       const folders = service.contributors.map((name) => progress.contributors[name]!.folder);
       await step(["version", "attach", serviceId, "1", ...folders], consumer);
-      await step(["version", "seal", serviceId, "1"], consumer);
+      if (!(await splitter.isSealed(serviceId))) await step(["version", "seal", serviceId, "1"], consumer);
       progress.sealed.push(serviceId);
       save();
     }

@@ -127,6 +127,23 @@ describe("npm start --no-serve", () => {
     assert.deepEqual(parseTable(second.stdout), parseTable(first.stdout));
   });
 
+  it("resumes after an unrecorded service", async () => {
+    // As if the run had stopped right after creating the second service and sealing its version.
+    const file = path.join(options.stateDir, "progress.json");
+    const progress = JSON.parse(readFileSync(file, "utf8")) as { services: Record<string, string>; opened: string[]; sealed: string[]; deposits: string[] };
+    delete progress.services["Speech Writer"];
+    progress.opened = progress.opened.filter((id) => id !== "2");
+    progress.sealed = progress.sealed.filter((id) => id !== "2");
+    progress.deposits = progress.deposits.filter((key) => !key.startsWith("2/"));
+    writeFileSync(file, JSON.stringify(progress));
+
+    const resumed = await start(options);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.match(resumed.stdout, /serviceCount 2, 2 ServiceCreated events/);
+    assert.match(resumed.stdout, /3 datasets, 2 versions, 6 deposits/);
+    assert.deepEqual(parseTable(resumed.stdout), parseTable(first.stdout));
+  });
+
   it("stops the chain and the gateway", async () => {
     const rpcUrl = /Local chain: (http:\/\/127\.0\.0\.1:\d+)/.exec(first.stderr)?.[1];
     const gatewayUrl = /IPFS gateway: (http:\/\/127\.0\.0\.1:\d+)/.exec(first.stderr)?.[1];
