@@ -28,8 +28,18 @@ describe("parseAppConfig", () => {
     expect(config.walletConnectProjectId).toBeUndefined();
   });
 
+  it("keeps a WalletConnect project id without surrounding spaces", () => {
+    const config = parseAppConfig({ ...valid, walletConnectProjectId: " 0123456789abcdef0123456789abcdef " });
+    expect(config.walletConnectProjectId).toBe("0123456789abcdef0123456789abcdef");
+  });
+
+  it.each(["", "  ", null])("treats WalletConnect project id %j as none", (projectId) => {
+    expect(parseAppConfig({ ...valid, walletConnectProjectId: projectId }).walletConnectProjectId).toBeUndefined();
+  });
+
   it.each<[string, unknown]>([
     ["no object", "config"],
+    ["a numeric WalletConnect project id", { ...valid, walletConnectProjectId: 1234 }],
     ["a bad chain id", { ...valid, chainId: "31337" }],
     ["a non-http RPC URL", { ...valid, rpcUrl: "ws://127.0.0.1:8545" }],
     ["a missing gateway", { ...valid, gatewayUrl: undefined }],

@@ -65,9 +65,7 @@ export function parseAppConfig(value: unknown): AppConfig {
       splitter: { ...deployment.splitter!, address: splitter },
       ...(multicall3 === undefined ? {} : { multicall3 }),
     },
-    ...(typeof raw.walletConnectProjectId === "string" && raw.walletConnectProjectId !== ""
-      ? { walletConnectProjectId: raw.walletConnectProjectId }
-      : {}),
+    ...optionalProjectId(raw.walletConnectProjectId),
   };
 }
 
@@ -87,6 +85,16 @@ function requireUrl(value: unknown, field: string): string {
     throw new ConfigError(`config.json: ${field} must be an http(s) URL, got "${value}".`);
   }
   return value.replace(/\/+$/, "");
+}
+
+/** Reads `walletConnectProjectId`. An absent, null or blank value means WalletConnect is not offered. */
+function optionalProjectId(value: unknown): { walletConnectProjectId?: string } {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "string") {
+    throw new ConfigError(`config.json: walletConnectProjectId must be a string (the project id, or "" for none), got ${JSON.stringify(value)}.`);
+  }
+  const projectId = value.trim();
+  return projectId === "" ? {} : { walletConnectProjectId: projectId };
 }
 
 function requireAddress(value: unknown, field: string): Address {
