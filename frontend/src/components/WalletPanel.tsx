@@ -12,15 +12,22 @@ export function WalletPanel() {
   const wallet = useWallet();
 
   if (!wallet.isConnected || wallet.address === undefined) {
-    const available = wallet.connectors;
+    const injectedCount = wallet.options.filter((option) => option.kind === "injected").length;
+    const isConnectingWalletConnect = wallet.connectingOption?.kind === "walletConnect";
     return (
       <div className="wallet">
-        {available.length === 0 ? <p className="small">{t.wallet.noWallet}</p> : null}
-        {available.map((connector) => (
-          <button key={connector.uid} type="button" onClick={() => wallet.connect({ connector })}>
-            {available.length === 1 ? t.wallet.connect : t.wallet.connectWith(connector.name)}
-          </button>
-        ))}
+        {injectedCount === 0 ? <p className="small">{t.wallet.noWallet}</p> : null}
+        {wallet.options.map((option) =>
+          option.kind === "injected" ? (
+            <button key={option.connector.uid} type="button" onClick={() => wallet.connect(option)}>
+              {injectedCount === 1 ? t.wallet.connect : t.wallet.connectWith(option.connector.name)}
+            </button>
+          ) : (
+            <button key="walletConnect" type="button" disabled={isConnectingWalletConnect} onClick={() => wallet.connect(option)}>
+              {isConnectingWalletConnect ? t.wallet.connectingWalletConnect : t.wallet.connectWalletConnect}
+            </button>
+          ),
+        )}
         {wallet.connectError === null ? null : <ErrorNotice error={wallet.connectError} />}
       </div>
     );

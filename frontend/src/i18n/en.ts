@@ -34,6 +34,8 @@ export const en = {
   wallet: {
     connect: "Connect wallet",
     connectWith: (name: string) => `Connect ${name}`,
+    connectWalletConnect: "Connect with WalletConnect",
+    connectingWalletConnect: "Connecting with WalletConnect…",
     disconnect: "Disconnect",
     connectedAs: "Wallet",
     noWallet: "No browser wallet found. Install one, or open this page in a wallet's browser.",

@@ -34,6 +34,8 @@ export const ko: Messages = {
   wallet: {
     connect: "지갑 연결",
     connectWith: (name) => `${name} 연결`,
+    connectWalletConnect: "WalletConnect로 연결",
+    connectingWalletConnect: "WalletConnect로 연결하는 중…",
     disconnect: "연결 해제",
     connectedAs: "지갑",
     noWallet: "브라우저 지갑을 찾지 못했어요. 지갑을 설치하거나 지갑 앱의 브라우저에서 이 페이지를 열어 주세요.",

@@ -1,7 +1,7 @@
 /**
- * The chain, the read client and the wagmi configuration, all built from `config.json`. Only an
- * injected (EIP-1193) wallet is offered by default; WalletConnect needs a project id and its
- * optional package, see frontend/README.md.
+ * The chain, the read client and the wagmi configuration, all built from `config.json`. The
+ * configuration holds only the injected (EIP-1193) connector. WalletConnect, offered when
+ * `walletConnectProjectId` is set, is loaded and set up on demand by `wallet-options.ts`.
  */
 import { createPublicClient, defineChain, http, type Chain, type PublicClient } from "viem";
 import { createConfig, injected, type Config } from "wagmi";
