@@ -321,6 +321,68 @@ describe("entitlements budget", () => {
   });
 });
 
+describe("WalletConnect", () => {
+  const PROJECT_ID = "0123456789abcdef0123456789abcdef";
+  const WALLETCONNECT_BUTTON = /^(Connect with WalletConnect|WalletConnect로 연결)$/;
+
+  /**
+   * Serves `config.json` with `projectId` and records every request and WebSocket of the page.
+   * Connecting would open a WebSocket to the WalletConnect relay on the internet, so these tests
+   * never click the button, and any request to a host other than 127.0.0.1 is aborted before it
+   * leaves the browser and recorded as a failure.
+   */
+  async function openWithProjectId(locale: string, projectId: string | undefined) {
+    const session = await openSession({ locale });
+    const urls: string[] = [];
+    const outside: string[] = [];
+    await session.context.route(
+      (url) => url.hostname !== "127.0.0.1",
+      async (route) => {
+        outside.push(route.request().url());
+        await route.abort("blockedbyclient");
+      },
+    );
+    await session.page.route("**/config.json", (route) =>
+      route.fulfill({ json: { ...app.config, ...(projectId === undefined ? {} : { walletConnectProjectId: projectId }) } }),
+    );
+    session.page.on("request", (request) => urls.push(request.url()));
+    session.page.on("websocket", (socket) => outside.push(socket.url()));
+    await goTo(session.page, "#/contributor");
+    await session.page.getByRole("button", { name: /^(Connect wallet|지갑 연결)$/ }).waitFor();
+    return { ...session, urls, outside };
+  }
+
+  it("offers no WalletConnect without a project id", async () => {
+    const { context, page, urls, outside, errors } = await openWithProjectId("en-US", undefined);
+
+    assert.equal(await page.getByRole("button", { name: WALLETCONNECT_BUTTON }).count(), 0);
+    assert.deepEqual(urls.filter((url) => url.includes("wallet-connect-connector")), []);
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const [locale, label] of [
+    ["en-US", "Connect with WalletConnect"],
+    ["ko-KR", "WalletConnect로 연결"],
+  ] as const) {
+    it(`offers WalletConnect with a project id (${locale})`, async () => {
+      const { context, page, urls, outside, errors } = await openWithProjectId(locale, PROJECT_ID);
+
+      const button = page.getByRole("button", { name: label, exact: true });
+      await button.waitFor();
+      assert.equal(await button.isEnabled(), true);
+      await screenshot(page, `walletconnect-option-${locale}`);
+      // The connector's chunk loads only when the button is clicked.
+      assert.deepEqual(urls.filter((url) => url.includes("wallet-connect-connector")), []);
+      assert.ok(urls.every((url) => new URL(url).hostname === "127.0.0.1"), urls.join("\n"));
+      assert.deepEqual(outside, []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
+
 describe("wallet flows", () => {
   it("names the wallet's wrong network and switches in one click", async () => {
     const { context, page, errors } = await openSession({ wallet: { account: platform.accounts.alice, startChainId: MAINNET_CHAIN_ID } });
