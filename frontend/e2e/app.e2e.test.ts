@@ -240,6 +240,7 @@ describe("config.json", () => {
       "--gateway-url", platform.gateway.url,
       "--chain-name", "Hardhat (local)",
       "--deployments", platform.deploymentsDir,
+      "--walletconnect-project-id", "0123456789abcdef0123456789abcdef",
       "--out", out,
     ]);
     assert.match(stdout, /^Wrote .+config\.json for chain 31337/);
@@ -249,6 +250,7 @@ describe("config.json", () => {
     assert.equal(written.deployment.registry.address, platform.deployment.registry.address);
     assert.equal(written.deployment.multicall3, platform.deployment.multicall3);
     assert.equal(written.gatewayUrl, platform.gateway.url);
+    assert.equal(written.walletConnectProjectId, "0123456789abcdef0123456789abcdef");
     rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });

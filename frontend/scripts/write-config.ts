@@ -4,7 +4,8 @@
  * endpoint, and the result is checked with the same parser the app uses.
  *
  * Usage: node frontend/scripts/write-config.ts --rpc-url URL --gateway-url URL
- *          [--chain-name NAME] [--deployments DIR] [--attestations-url URL] [--out FILE]
+ *          [--chain-name NAME] [--deployments DIR] [--attestations-url URL]
+ *          [--walletconnect-project-id ID] [--out FILE]
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -25,6 +26,9 @@ Options:
   --chain-name NAME       name shown to people (default: "Chain <id>")
   --deployments DIR       folder of deployment records (default: deployments)
   --attestations-url URL  base URL of attestations awaiting consent (default: attestations)
+  --walletconnect-project-id ID
+                          WalletConnect project id. Without one, the app offers no
+                          WalletConnect (default: none)
   --out FILE              where to write (default: frontend/dist/config.json)
 `;
 
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     "chain-name": { type: "string" },
     deployments: { type: "string", default: "deployments" },
     "attestations-url": { type: "string", default: "attestations" },
+    "walletconnect-project-id": { type: "string" },
     out: { type: "string", default: path.join("frontend", "dist", "config.json") },
     help: { type: "boolean", default: false },
   },
@@ -57,6 +62,7 @@ try {
     rpcUrl: values["rpc-url"],
     gatewayUrl: values["gateway-url"],
     attestationsUrl: values["attestations-url"],
+    walletConnectProjectId: values["walletconnect-project-id"],
     deployment: readDeployment(values.deployments, chainId),
   });
   writeFileSync(values.out, `${JSON.stringify(config, null, 2)}\n`);
