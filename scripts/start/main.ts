@@ -78,12 +78,26 @@ export async function runStart(options: StartOptions, io: StartIo): Promise<numb
   let gateway: Gateway | undefined;
   let web: WebServer | undefined;
   const stopAll = async () => {
+    // Once deployed, the contracts are in the transaction log, so Ignition's journal for this URL is not needed.
+    if (proxy !== undefined && readProgress(stateDir).deployed) {
+      rmSync(path.join(PROJECT_ROOT, "ignition", "deployments", journalId(LOCAL_CHAIN_ID, proxy.url)), { recursive: true, force: true });
+    }
     await web?.close();
     await gateway?.close();
     await ipfs?.close();
     await proxy?.close();
     await node?.stop();
   };
+
+  // Ctrl-C before the servers are up stops what has started and exits; progress.json keeps the finished steps.
+  const interrupt = () => {
+    stderr.write("\nInterrupted. Stopping; run npm start again to continue from the finished steps.\n");
+    void stopAll().finally(() => process.exit(130));
+  };
+  if (io.untilStopped === undefined) {
+    process.once("SIGINT", interrupt);
+    process.once("SIGTERM", interrupt);
+  }
 
   try {
     node = await startLocalNode({ projectRoot: PROJECT_ROOT });
@@ -108,8 +122,6 @@ export async function runStart(options: StartOptions, io: StartIo): Promise<numb
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       log: stderr,
     });
-    // The deployment is in the transaction log now; Ignition's journal for this URL is not needed.
-    rmSync(path.join(PROJECT_ROOT, "ignition", "deployments", journalId(LOCAL_CHAIN_ID, proxy.url)), { recursive: true, force: true });
 
     const env = { ONETT_RPC_URL: proxy.url, ONETT_DEPLOYMENTS: path.join(stateDir, "deployments") };
     const rows = await collectSummary(demo.progress, env, stderr);
@@ -133,10 +145,14 @@ export async function runStart(options: StartOptions, io: StartIo): Promise<numb
     web = await startWebServer([overlay, dist], options.webPort);
     stdout.write(`\nWeb app:      ${web.url}/\nJSON-RPC:     ${proxy.url} (chain id ${LOCAL_CHAIN_ID})\nIPFS gateway: ${gateway.url}/ipfs/<cid>\n`);
     stdout.write("Serving until Ctrl-C. Run npm start again to continue from the same state.\n");
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
     await (io.untilStopped ?? waitForSignal)();
     stderr.write("Stopping the web server, the IPFS gateway and the Hardhat node...\n");
     return 0;
   } finally {
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
     await stopAll();
   }
 }
