@@ -1,6 +1,6 @@
 /**
  * Run-time configuration: which chain, RPC endpoint, deployment and IPFS gateway the app uses.
- * Whoever serves the app writes `config.json` beside `index.html` (the e2e test and `1tt` do), so
+ * The server of the app writes `config.json` beside `index.html` (the e2e test and `1tt` do), so
  * one build serves any chain and no address is compiled in.
  */
 import { getAddress, isAddress, type Address } from "viem";

@@ -130,7 +130,7 @@ export interface AttestationIndexJson {
   reportCids: string[];
 }
 
-/** Most attestations that the contributor's page reads from the index, newest last. */
+/** Maximum number of attestations that the contributor's page reads from the index, newest last. */
 export const MAX_INDEXED_ATTESTATIONS = 200;
 
 /** Returns the report CIDs listed in the index, or an empty list when no index is published. */

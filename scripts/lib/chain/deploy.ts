@@ -104,8 +104,8 @@ export function journalId(chainId: number, rpcUrl: string): string {
 }
 
 /**
- * A restarted local node is empty, but Ignition's journal still lists the old contracts and would
- * make Ignition skip the deployment. Such a journal is removed.
+ * Removes Ignition's journal of a restarted local node. The node is empty, but the journal still
+ * lists the old contracts and would make Ignition skip the deployment.
  */
 async function discardStaleLocalJournal(client: ReturnType<typeof createPublicClient>, chainId: number, journalDir: string) {
   if (chainId !== LOCAL_CHAIN_ID) return;
