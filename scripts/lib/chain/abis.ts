@@ -1,7 +1,7 @@
 /**
  * Contract ABIs, typed from Hardhat's artifact declarations so that viem infers argument, event
- * and error types. The artifacts exist after `hardhat compile`; `npm test` and the `1tt` command
- * compile first.
+ * and error types. The artifacts exist after `hardhat compile`; `npm test`, `npm start`, the `1tt`
+ * command and the npm scripts that import them compile first (scripts/with-artifacts.sh).
  */
 import type { ArtifactMap } from "hardhat/types/artifacts";
 
