@@ -5,6 +5,7 @@
  */
 import type { LocalAccount } from "viem";
 
+import { PreconditionError } from "../lib/chain/admin.ts";
 import { connect, DEFAULT_DEPLOYMENTS_DIR, DEFAULT_RPC_URL, MissingContractError, TransactionRevertedError, WrongChainError, type Connection } from "../lib/chain/connect.ts";
 import { DeploymentNotFoundError } from "../lib/chain/deployment.ts";
 import { InvalidAmountError } from "../lib/chain/amounts.ts";
@@ -88,7 +89,7 @@ export function toChainCliError(error: unknown, rpcUrl?: string): CliError {
   if (error instanceof LogReadError) return new CliError(clean(error.message), EXIT.chain);
   if (error instanceof DatasetFolderError || error instanceof IpfsError || error instanceof PayoutRedirectError) return new CliError(clean(error.message), EXIT.input);
   if (error instanceof InvalidAmountError || error instanceof UnknownReferenceError) return new CliError(clean(error.message), EXIT.usage);
-  if (error instanceof DepositRejectedError || error instanceof NothingToClaimError || error instanceof TransactionRevertedError) {
+  if (error instanceof DepositRejectedError || error instanceof NothingToClaimError || error instanceof TransactionRevertedError || error instanceof PreconditionError) {
     return new CliError(clean(error.message), EXIT.rejected);
   }
   const described = describeChainError(error, rpcUrl);

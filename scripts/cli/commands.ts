@@ -1,4 +1,5 @@
 import type { Command } from "./command.ts";
+import { consentNonceCommand, pauseCommand, revokeCommand, tokenCommand, unpauseCommand } from "./commands/admin.ts";
 import { indexCommand } from "./commands/index.ts";
 import { preprocessCommand } from "./commands/preprocess.ts";
 import { proofCommand } from "./commands/proof.ts";
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   publishCommand, consentCommand, attestCommand, registerCommand,
   serviceCommand, versionCommand, depositCommand,
   entitlementsCommand, claimCommand, payoutCommand, statementCommand, verifyCommand,
+  tokenCommand, pauseCommand, unpauseCommand, revokeCommand, consentNonceCommand,
 ];

@@ -184,7 +184,8 @@ export const versionCommand: Command = {
   },
 };
 
-function datasetIdOf(argument: string): Hex {
+/** Returns the dataset id given as 0x + 64 hex digits or read from a preprocessed folder's report.json. */
+export function datasetIdOf(argument: string): Hex {
   if (isHex(argument) && argument.length === 66) return argument.toLowerCase() as Hex;
   if (existsSync(argument) && statSync(argument).isDirectory()) return readReportSummary(argument).datasetId;
   throw new CliError(`"${argument}" is neither a dataset id (0x + 64 hex digits) nor a preprocessed dataset folder.`, EXIT.usage);

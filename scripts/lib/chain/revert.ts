@@ -80,6 +80,7 @@ const SENTENCES: Record<string, Sentence> = {
   AccessControlUnauthorizedAccount: ([account, role]) =>
     `${account} does not hold ${ROLE_NAMES.get(role as Hex) ?? `role ${role}`}; use the key of an account that holds it, or ask the admin to grant it.`,
   EnforcedPause: () => "The contract is paused; wait until the pauser resumes it.",
+  ExpectedPause: () => 'The contract is not paused; "1tt unpause" has nothing to do.',
   ReentrancyGuardReentrantCall: () => "The call re-entered the contract, which is not allowed.",
   SafeERC20FailedOperation: ([token]) => `The transfer of token ${token} failed.`,
   ERC20InsufficientAllowance: ([spender, allowance, needed]) =>

@@ -12,11 +12,14 @@ import { decryptKeystore, KeystoreError } from "./keystore.ts";
 import { registerSecret } from "./secrets.ts";
 
 /** Signing role. Each role has its own variable, and ONETT_PRIVATE_KEY serves every role. */
-export type KeyRole = "deployer" | "attester" | "consumer" | "contributor" | "relayer";
+export type KeyRole = "deployer" | "admin" | "pauser" | "attester" | "consumer" | "contributor" | "relayer";
 
 /** Environment variables read per role, in order; ONETT_PRIVATE_KEY comes last for every role. */
 export const ROLE_KEY_VARIABLES: Record<KeyRole, readonly string[]> = {
   deployer: ["ONETT_DEPLOYER_KEY"],
+  // The deployer becomes the default admin, so its key serves until the admin role is handed over.
+  admin: ["ONETT_ADMIN_KEY", "ONETT_DEPLOYER_KEY"],
+  pauser: ["ONETT_PAUSER_KEY"],
   attester: ["ONETT_ATTESTER_KEY"],
   consumer: ["ONETT_CONSUMER_KEY"],
   contributor: ["ONETT_CONTRIBUTOR_KEY"],
@@ -28,8 +31,9 @@ export const KEYS_HELP = `Keys (never passed as arguments):
   --keystore FILE      encrypted key file (Web3 Secret Storage v3, as "1tt keystore create"
                        writes); also ONETT_KEYSTORE. Its password comes from
                        ONETT_KEYSTORE_PASSWORD or, on a terminal, from a prompt
-  Without a keystore, the key is read from ONETT_<ROLE>_KEY (ROLE is DEPLOYER, ATTESTER,
-  CONSUMER, CONTRIBUTOR or RELAYER) and then from ONETT_PRIVATE_KEY.`;
+  Without a keystore, the key is read from ONETT_<ROLE>_KEY (ROLE is DEPLOYER, ADMIN, PAUSER,
+  ATTESTER, CONSUMER, CONTRIBUTOR or RELAYER) and then from ONETT_PRIVATE_KEY; ADMIN falls
+  back to ONETT_DEPLOYER_KEY first.`;
 
 /** Thrown when no key is configured for a role, or the configured key cannot be used. */
 export class MissingKeyError extends Error {
