@@ -8,17 +8,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { createPublicClient, http as httpTransport, type Address, type Hex, type PublicClient } from "viem";
+import type { Address, Hex, PublicClient } from "viem";
 
 import { registryAbi, splitterAbi } from "../../scripts/lib/chain/abis.ts";
-import { startLocalNode, type LocalNode } from "../../scripts/lib/chain/local-node.ts";
 import { generateDocuments, writeJsonl } from "../preprocess/corpus.ts";
-import { ACTORS, cli, removeLocalJournal, ROOT, tempDir, type CliResult } from "./helpers.ts";
+import { ACTORS, startCliChain, type CliChain, type CliResult } from "./helpers.ts";
 
 describe("1tt admin commands", () => {
-  let node: LocalNode;
+  let chain: CliChain;
   let work: string;
-  let env: Record<string, string>;
   let client: PublicClient;
   let deployment: { registry: { address: Address }; splitter: { address: Address }; tokens: { tUSDC: Address } };
   const folders: Record<"a1" | "a2" | "b1", string> = { a1: "", a2: "", b1: "" };
@@ -27,26 +25,17 @@ describe("1tt admin commands", () => {
   const pauser = { ONETT_PAUSER_KEY: ACTORS.operator.key };
   const attester = { ONETT_ATTESTER_KEY: ACTORS.operator.key };
 
-  /** Runs 1tt with this suite's chain and IPFS settings plus `extra`, and asserts the exit code. */
-  async function run(argv: string[], extra: Record<string, string> = {}, expectedCode = 0): Promise<CliResult> {
-    const result = await cli(argv, { ...env, ...extra });
-    assert.equal(result.code, expectedCode, `1tt ${argv.join(" ")} exited ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
-    return result;
-  }
+  const run = (argv: string[], extra: Record<string, string> = {}, expectedCode = 0): Promise<CliResult> =>
+    chain.run(argv, extra, expectedCode);
 
   async function read<T>(address: Address, abi: typeof registryAbi | typeof splitterAbi, functionName: string, args: unknown[] = []): Promise<T> {
     return (await client.readContract({ address, abi, functionName, args } as never)) as T;
   }
 
   before(async () => {
-    node = await startLocalNode({ projectRoot: ROOT });
-    work = tempDir();
-    env = {
-      ONETT_RPC_URL: node.url,
-      ONETT_DEPLOYMENTS: path.join(work, "deployments"),
-      ONETT_IPFS_REPO: path.join(work, "ipfs"),
-    };
-    client = createPublicClient({ transport: httpTransport(node.url) }) as PublicClient;
+    chain = await startCliChain();
+    work = chain.work;
+    client = chain.client;
     await run(["deploy", "--consumer", ACTORS.consumer.address], { ONETT_DEPLOYER_KEY: ACTORS.operator.key });
     deployment = JSON.parse(readFileSync(path.join(work, "deployments", "31337.json"), "utf8"));
 
@@ -64,8 +53,7 @@ describe("1tt admin commands", () => {
   });
 
   after(async () => {
-    await node?.stop();
-    if (node !== undefined) removeLocalJournal(node.url);
+    await chain?.stop();
   });
 
   describe("token", () => {

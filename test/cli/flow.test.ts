@@ -11,55 +11,44 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { createPublicClient, createWalletClient, getAddress, http as httpTransport, type Address, type Hex, type PublicClient } from "viem";
+import { createWalletClient, getAddress, http as httpTransport, type Address, type Hex, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import forgerArtifact from "../../artifacts/contracts/mocks/EventForger.sol/EventForger.json" with { type: "json" };
 import walletArtifact from "../../artifacts/contracts/mocks/MockERC1271Wallet.sol/MockERC1271Wallet.json" with { type: "json" };
 import { erc20Abi, registryAbi } from "../../scripts/lib/chain/abis.ts";
 import { localChain } from "../../scripts/lib/chain/connect.ts";
-import { startLocalNode, type LocalNode } from "../../scripts/lib/chain/local-node.ts";
+import type { LocalNode } from "../../scripts/lib/chain/local-node.ts";
 import { REVENUE_SCALE } from "../../scripts/lib/chain/rebuild.ts";
 import { generateDocuments, writeJsonl } from "../preprocess/corpus.ts";
-import { ACTORS, cli, devAccount, removeLocalJournal, ROOT, tempDir, type CliResult } from "./helpers.ts";
+import { ACTORS, devAccount, startCliChain, type CliChain, type CliResult } from "./helpers.ts";
 import { startRpcProxy, type RpcProxy } from "./rpc-proxy.ts";
 
 const BPS = 10_000n;
 
 describe("1tt settlement flow", () => {
+  let chain: CliChain;
   let node: LocalNode;
   let proxy: RpcProxy;
   let work: string;
-  let env: Record<string, string>;
   let client: PublicClient;
   let deployment: { registry: { address: Address }; splitter: { address: Address }; tokens: { tUSDC: Address } };
   const folders: Record<"a1" | "a2" | "b1", string> = { a1: "", a2: "", b1: "" };
   const tokenCounts: Record<string, bigint> = {};
   const datasetIds: Record<string, Hex> = {};
 
-  /** Runs 1tt with the chain and IPFS settings of this suite plus `extra`, and asserts the exit code. */
-  async function run(argv: string[], extra: Record<string, string> = {}, expectedCode = 0): Promise<CliResult> {
-    const result = await cli(argv, { ...env, ...extra });
-    assert.equal(result.code, expectedCode, `1tt ${argv.join(" ")} exited ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
-    return result;
-  }
+  const run = (argv: string[], extra: Record<string, string> = {}, expectedCode = 0): Promise<CliResult> =>
+    chain.run(argv, extra, expectedCode);
 
   before(async () => {
-    node = await startLocalNode({ projectRoot: ROOT });
+    chain = await startCliChain();
+    ({ node, work, client } = chain);
     proxy = await startRpcProxy(node.url, 5);
-    work = tempDir();
-    env = {
-      ONETT_RPC_URL: node.url,
-      ONETT_DEPLOYMENTS: path.join(work, "deployments"),
-      ONETT_IPFS_REPO: path.join(work, "ipfs"),
-    };
-    client = createPublicClient({ transport: httpTransport(node.url) }) as PublicClient;
   });
 
   after(async () => {
     await proxy?.close();
-    await node?.stop();
-    if (node !== undefined) removeLocalJournal(node.url);
+    await chain?.stop();
   });
 
   it("deploys and records the deployment", async () => {

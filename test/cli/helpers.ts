@@ -2,17 +2,19 @@
  * Shared setup of the CLI tests: a local Hardhat node on a free port, Hardhat's public development
  * keys as named actors, and `runCli` called in-process with captured output and environment.
  */
+import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 
-import { bytesToHex, type Hex } from "viem";
+import { bytesToHex, createPublicClient, http, type Hex, type PublicClient } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
 import { runCli } from "../../scripts/cli/main.ts";
 import { journalId, LOCAL_CHAIN_ID } from "../../scripts/lib/chain/deploy.ts";
+import { startLocalNode, type LocalNode } from "../../scripts/lib/chain/local-node.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = path.join(ROOT, "bin", "1tt");
@@ -106,4 +108,42 @@ export function lastJson(stdout: string): Record<string, unknown> | undefined {
   const line = stdout.trim().split("\n").at(-1);
   if (line === undefined || !line.startsWith("{")) return undefined;
   return JSON.parse(line) as Record<string, unknown>;
+}
+
+/** A local node, a temp work folder and the settings that point 1tt at both, for one test file. */
+export interface CliChain {
+  node: LocalNode;
+  work: string;
+  /** ONETT_RPC_URL, ONETT_DEPLOYMENTS and ONETT_IPFS_REPO for this chain and folder. */
+  env: Record<string, string>;
+  client: PublicClient;
+  /** Runs 1tt with `env` plus `extra`, and asserts the exit code. */
+  run(argv: string[], extra?: Record<string, string>, expectedCode?: number): Promise<CliResult>;
+  /** Stops the node and removes its Ignition journal. */
+  stop(): Promise<void>;
+}
+
+/** Starts a local Hardhat node on a free port with a fresh work folder for the CLI tests. */
+export async function startCliChain(): Promise<CliChain> {
+  const node = await startLocalNode({ projectRoot: ROOT });
+  const work = tempDir();
+  const env = {
+    ONETT_RPC_URL: node.url,
+    ONETT_DEPLOYMENTS: path.join(work, "deployments"),
+    ONETT_IPFS_REPO: path.join(work, "ipfs"),
+  };
+  const client = createPublicClient({ transport: http(node.url) }) as PublicClient;
+
+  async function run(argv: string[], extra: Record<string, string> = {}, expectedCode = 0): Promise<CliResult> {
+    const result = await cli(argv, { ...env, ...extra });
+    assert.equal(result.code, expectedCode, `1tt ${argv.join(" ")} exited ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+    return result;
+  }
+
+  async function stop(): Promise<void> {
+    await node.stop();
+    removeLocalJournal(node.url);
+  }
+
+  return { node, work, env, client, run, stop };
 }

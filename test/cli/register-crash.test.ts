@@ -9,18 +9,17 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { createPublicClient, http, keccak256, parseEventLogs, stringToHex, type Address, type PublicClient } from "viem";
+import { keccak256, parseEventLogs, stringToHex, type Address, type PublicClient } from "viem";
 
 import { registryAbi } from "../../scripts/lib/chain/abis.ts";
-import { startLocalNode, type LocalNode } from "../../scripts/lib/chain/local-node.ts";
 import { REPORT_FORMAT } from "../../scripts/preprocess/report.ts";
-import { ACTORS, removeLocalJournal, BIN, cli, lastJson, ROOT, tempDir } from "./helpers.ts";
+import { ACTORS, BIN, lastJson, startCliChain, type CliChain } from "./helpers.ts";
 
 const DATASETS = 7;
 const BATCH_SIZE = 2;
 
 describe("1tt register after a crash", () => {
-  let node: LocalNode;
+  let chain: CliChain;
   let work: string;
   let env: Record<string, string>;
   let client: PublicClient;
@@ -28,16 +27,9 @@ describe("1tt register after a crash", () => {
   const folders: string[] = [];
 
   before(async () => {
-    node = await startLocalNode({ projectRoot: ROOT });
-    work = tempDir();
-    env = {
-      ONETT_RPC_URL: node.url,
-      ONETT_DEPLOYMENTS: path.join(work, "deployments"),
-      ONETT_IPFS_REPO: path.join(work, "ipfs"),
-    };
-    client = createPublicClient({ transport: http(node.url) }) as PublicClient;
-    const deployed = await cli(["deploy", "--json"], { ...env, ONETT_DEPLOYER_KEY: ACTORS.operator.key });
-    assert.equal(deployed.code, 0, deployed.stderr);
+    chain = await startCliChain();
+    ({ work, env, client } = chain);
+    const deployed = await chain.run(["deploy", "--json"], { ONETT_DEPLOYER_KEY: ACTORS.operator.key });
     registry = deployed.json!.registry as Address;
 
     // Report files with only the registered fields stand in for preprocessing, which the flow test covers.
@@ -64,15 +56,13 @@ describe("1tt register after a crash", () => {
       [["consent", ...bobFolders], { ONETT_CONTRIBUTOR_KEY: ACTORS.bob.key }],
       [["attest", ...folders], { ONETT_ATTESTER_KEY: ACTORS.operator.key }],
     ] as const) {
-      const result = await cli([...argv], { ...env, ...extra });
-      assert.equal(result.code, 0, `${argv[0]}: ${result.stderr}`);
+      const result = await chain.run([...argv], extra);
       if (argv[0] === "publish") assert.equal((result.json?.published as unknown[]).length, DATASETS);
     }
   });
 
   after(async () => {
-    await node?.stop();
-    if (node !== undefined) removeLocalJournal(node.url);
+    await chain?.stop();
   });
 
   it("registers each dataset once when re-run", async () => {
