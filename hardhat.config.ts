@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import hardhatToolboxViem from "@nomicfoundation/hardhat-toolbox-viem";
 import { defineConfig } from "hardhat/config";
 
-// Hardhat would download solc; the npm `solc` package ships the same compiler as soljson.js,
-// so builds work offline and every machine compiles with the same version.
+// Hardhat would download solc. The npm `solc` package ships the same compiler as soljson.js, so
+// builds work offline and every machine compiles with the same version.
 const require = createRequire(import.meta.url);
 const solcVersion: string = require("solc/package.json").version;
 const solcPath = require.resolve("solc/soljson.js");

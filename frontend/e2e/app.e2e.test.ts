@@ -619,7 +619,7 @@ describe("Korean", () => {
       if (name === "version-ko") await page.locator(".recharts-wrapper").first().waitFor();
       if (name === "verify-ko") await page.locator("[data-verified]").waitFor({ timeout: 30_000 });
       if (name === "dataset-ko") await page.getByText("검증 완료: 보고서의 sha256이 온체인 기록과 일치해요.").waitFor();
-      // Once the consent test has registered this dataset, the page says so instead of asking again.
+      // Once the consent test has registered this dataset, the page shows that instead of asking again.
       if (name === "consent-ko") await page.getByText(await isPendingRegistered() ? "이미 등록된 데이터셋이에요." : "동의 서명은 7일 동안 유효해요.").waitFor();
       await screenshot(page, name);
     }

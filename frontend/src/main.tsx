@@ -1,4 +1,4 @@
-/** Entry point: loads `config.json`, then renders the app or says why it cannot. */
+/** Entry point: loads `config.json`, then renders the app or shows why it cannot. */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 

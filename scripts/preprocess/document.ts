@@ -3,7 +3,7 @@ import type { Language } from "./language.ts";
 /** A document while the per-document stages run on it, inside a worker thread. */
 export interface Doc {
   text: string;
-  /** Where the document came from, as `file:line` or `file#row`, for messages only. */
+  /** Origin of the document, as `file:line` or `file#row`, for messages only. */
   source: string;
   /** Token count of `text`, set by the tokenize stage (0 before it). */
   tokens: number;

@@ -102,9 +102,9 @@ export async function replayTransactions(nodeUrl: string, logFile: string): Prom
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ jsonrpc: "2.0", id: index, method: "eth_sendRawTransaction", params: [raw] }),
     });
-    const answer = (await response.json()) as RpcMessage;
-    if (answer.error !== undefined) {
-      throw new Error(`replaying transaction ${index + 1} of ${transactions.length} from ${logFile} failed: ${JSON.stringify(answer.error)}`);
+    const reply = (await response.json()) as RpcMessage;
+    if (reply.error !== undefined) {
+      throw new Error(`replaying transaction ${index + 1} of ${transactions.length} from ${logFile} failed: ${JSON.stringify(reply.error)}`);
     }
   }
   return transactions.length;

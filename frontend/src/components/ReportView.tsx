@@ -6,7 +6,7 @@ import { useConfig } from "../hooks/useConfig.ts";
 import { formatInteger } from "../lib/format.ts";
 import { reportUrl, type ReportSummary } from "../lib/report.ts";
 
-/** A dataset's preprocessing report, fetched by CID and shown only once its sha256 matches. */
+/** Shows a dataset's preprocessing report, fetched by CID, only once its sha256 matches. */
 export function ReportView({ cid, sha256 }: { cid: string; sha256: Hex }) {
   const { t } = useI18n();
   const { config } = useConfig();
@@ -29,8 +29,9 @@ export function ReportView({ cid, sha256 }: { cid: string; sha256: Hex }) {
       </p>
     );
   } else {
-    const text =
-      check.status === "mismatch" ? d.reportMismatch(check.actualSha256) : check.status === "notFound" ? d.reportNotFound : d.reportUnavailable;
+    let text = d.reportUnavailable;
+    if (check.status === "mismatch") text = d.reportMismatch(check.actualSha256);
+    else if (check.status === "notFound") text = d.reportNotFound;
     status = (
       <p className="notice notice-error" role="alert" data-report-status={check.status}>
         <span aria-hidden="true">✗ </span>

@@ -5,7 +5,10 @@ import { useConfig } from "./useConfig.ts";
 /** Returns the timestamp of each block, in seconds; the read client batches the requests. */
 export function useBlockTimes(blockNumbers: bigint[]) {
   const { client } = useConfig();
-  const unique = [...new Set(blockNumbers)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const unique = [...new Set(blockNumbers)].sort((a, b) => {
+    if (a === b) return 0;
+    return a < b ? -1 : 1;
+  });
   return useQuery({
     queryKey: ["blockTimes", unique.map(String)],
     queryFn: async () => {

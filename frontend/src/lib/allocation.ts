@@ -63,7 +63,11 @@ export function buildAllocation(state: RebuiltState, serviceId: bigint, version:
       claimable: claimableOf(found, contributor),
     };
   });
-  rows.sort((a, b) => (a.tokens === b.tokens ? a.contributor.localeCompare(b.contributor) : a.tokens > b.tokens ? -1 : 1));
+  // Most tokens first; equal token counts in address order, so the table order is stable.
+  rows.sort((a, b) => {
+    if (a.tokens !== b.tokens) return a.tokens > b.tokens ? -1 : 1;
+    return a.contributor.localeCompare(b.contributor);
+  });
 
   const totalEntitled = sum(rows.map((row) => row.entitled));
   return {

@@ -1,7 +1,7 @@
 /**
  * What the consumer needs before a deposit: the amount the splitter will pull for a gross revenue
  * (`previewDeposit`, rounded up in favour of contributors), the wallet's balance and allowance, and
- * whether it holds the consumer role. One multicall.
+ * whether it has the consumer role. One multicall.
  */
 import { erc20Abi, keccak256, stringToHex, type Address, type PublicClient } from "viem";
 

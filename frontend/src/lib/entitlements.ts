@@ -22,7 +22,7 @@ export interface Entitlement extends VersionRef {
 
 export interface FetchEntitlementsReturnType {
   entitlements: Entitlement[];
-  /** Where claims are paid; the contributor itself unless it set another address. */
+  /** Address that claims are paid to: the contributor itself unless it set another address. */
   payout: Address;
 }
 

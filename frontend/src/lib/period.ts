@@ -4,7 +4,7 @@
  */
 import { hexToBytes, stringToHex, type Hex } from "viem";
 
-/** Longest label in UTF-8 bytes; one byte of the 32 stays zero so that the end is unambiguous. */
+/** Maximum label length in UTF-8 bytes. One byte of the 32 stays zero so that the end is unambiguous. */
 export const MAX_PERIOD_BYTES = 31;
 
 /** Returns the label as bytes32, or undefined when it is empty, too long or has control characters. */

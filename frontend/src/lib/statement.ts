@@ -69,7 +69,7 @@ export function buildStatementCsv(input: StatementInput): string {
   return UTF8_BOM + [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
-/** Quotes a field when it holds a comma, quote or line break, doubling inner quotes (RFC 4180). */
+/** Quotes a field when it contains a comma, quote or line break, doubling inner quotes (RFC 4180). */
 export function csvField(value: string): string {
   // A leading =, +, - or @ would run as a formula in spreadsheet programs; service names are
   // chosen by the consumer, so such fields are prefixed with an apostrophe.

@@ -2,7 +2,7 @@
  * Payout addresses, where a contributor's claims are paid. A contributor sets its payout address
  * itself, or signs an EIP-712 redirect that anyone submits. When the payout token blocks the
  * contributor's address, claims revert until they are redirected. The signed form also works when
- * the contributor's key holds no ETH for gas or stays offline.
+ * the contributor's key has no ETH for gas or stays offline.
  */
 import { existsSync, readFileSync } from "node:fs";
 

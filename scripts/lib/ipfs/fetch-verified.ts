@@ -63,7 +63,7 @@ interface RetryableFailure {
  * @throws ReportNotFoundError when the gateway returns 404 or 410 (not retried).
  * @throws ReportHashMismatchError when the bytes have another sha256: the report changed.
  * @throws GatewayRequestError when every attempt timed out, failed to connect or got a 5xx/408/429,
- *   or when the gateway answered another 4xx.
+ *   or when the gateway returned another 4xx.
  * @throws InvalidCidError, InvalidSha256Error when an argument is malformed (nothing is fetched).
  *
  * @example
